@@ -1,0 +1,533 @@
+"""Personnel figures -> claim records: value, counted noun, category, status, source, place, time, hedging.
+
+A figure becomes a claim only when it counts people (a noun from PERSONNEL, or an implied one: "brings the
+total contingent to 3,000"); dates, shells, kilometres, money and populations never do. Category and status
+come from the verbs that govern the counted noun; the source comes from attribution.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from workbench.attribution import SentenceInfo, Speaker, analyse
+from workbench.numbers import Figure, find_figures
+from workbench.places import Gazetteer, default_gazetteer
+
+PERSONNEL = frozenset(["soldier", "troop", "personnel", "officer", "fighter", "serviceman", "servicemen", "servicemember", "reservist", "worker", "laborer", "labourer", "recruit", "conscript", "infantry", "infantryman", "commando", "paratrooper", "marine", "sailor", "pilot", "sniper", "instructor", "operative", "force", "contingent", "man", "men", "mercenary", "volunteer", "combatant", "trainee", "cadet", "specialist", "guard", "deserter", "casualty", "prisoner", "pow", "captive", "observer", "engineer", "staff", "member", "korean", "koreans", "north-korean", "militant", "gunner", "crew"])
+# Nouns that look like units but count something else.
+NOT_PEOPLE = frozenset(["year", "month", "week", "day", "hour", "minute", "time", "km", "kilometre", "kilometer", "mile", "metre", "meter", "round", "shell", "missile", "rocket", "drone", "tank", "vehicle", "dollar", "won", "rouble", "ruble", "euro", "percent", "per", "cent", "country", "people", "population", "person", "citizen", "resident", "child", "ton", "tonne", "container", "artillery", "gun", "weapon", "rifle", "mortar", "battery", "village", "town", "city", "km2", "square"])
+FIGURE_MODIFIERS = {"military", "active", "infantry", "special", "combat", "regular", "elite", "army",
+                    "active-duty", "reserve", "frontline", "front-line"}
+NK_WORDS = re.compile(r"north korea|north korean|pyongyang|dprk|\bkim jong|\bn\.? ?korea|koreans?\b", re.I)
+OTHER_NATIONALITY = re.compile(
+    r"\b(?:russian|ukrainian|belarusian|american|chechen|buryat|wagner|british|german|polish|chinese|syrian|"
+    r"cuban|nepalese|indian|african|foreign|ukraine's|russia's)\b", re.I)
+
+CASUALTY = frozenset(["kill", "die", "dead", "death", "wound", "injure", "casualty", "lose", "lost", "slay", "perish"])
+DESERTION = frozenset(["desert", "deserter", "defect", "flee", "abscond"])
+CAPTURE = frozenset(["capture", "surrender", "detain", "imprison", "seize"])
+TRAINING = frozenset(["train", "prepare", "ready", "drill", "learn", "undergo", "acclimate", "acclimatize", "orient"])
+FRONT = frozenset(["fight", "engage", "attack", "assault", "battle", "combat", "storm", "advance", "participate"])
+SENT = frozenset(["send", "deploy", "transport", "arrive", "station", "move", "dispatch", "transfer", "ship", "fly", "deliver", "base", "bring", "gather", "mass", "assemble", "join", "relocate", "redeploy"])
+FUTURE_CUES = re.compile(
+    r"\b(?:will|would|'ll|expected|expects?|expect(?:ing)?|plan(?:s|ned|ning)?|intend(?:s|ed)?|set to|"
+    r"poised to|going to|to be (?:deployed|sent)|by (?:the end of )?(?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|year-end|the end)|could be (?:deployed|sent)|"
+    r"may be (?:deployed|sent)|in the coming|soon|next (?:week|month|year))\b", re.I)
+TRAINING_CUES = re.compile(r"\b(?:train(?:ing|ed|s)?|prepar(?:ing|ed|es|e)\b|being readied|readied|drill(?:s|ing)?|"
+                           r"orientation|acclimati[sz]ation)\b", re.I)
+FRONT_CUES = re.compile(r"\b(?:fighting|fought|in combat|combat operations|front ?lines?|frontline|on the front|"
+                        r"battlefield|in battle|engaged|assault(?:s|ing)?|attack(?:ing|ed)?|in action)\b", re.I)
+HEDGES = re.compile(
+    r"\b(?:reportedly|allegedly|alleged|claim(?:s|ed|ing)?|believed?|believes|could|may|might|possibly|"
+    r"probably|likely|unclear|uncertain|unconfirmed|purportedly|suspected|expected|estimated|estimates?|"
+    r"said to|thought to|appears?|apparently|if|rumou?red|assess(?:es|ed)?)\b", re.I)
+ARMY_CUES = re.compile(r"\b(?:army|armies|armed forces|standing|active[- ]duty|active personnel|reservists?|"
+                       r"military of|strong military|in uniform|under arms)\b", re.I)
+DATE_PREFIX = re.compile(r"(?:\b(?:by|as of|since|until|till|from|before|after|in|on|between)\s+)$", re.I)
+
+
+@dataclass
+class ClaimRecord:
+    """One personnel figure (a row of the claims table)."""
+
+    claim_id: str
+    doc_id: str
+    number_text: str
+    start_char: int
+    end_char: int
+    sentence: str
+    low: int
+    high: int
+    qualifier: str | None
+    unit: str | None
+    category: str
+    status: str | None
+    source: str | None
+    source_mention: str | None
+    source_type: str | None
+    source_country: str | None
+    via: str | None
+    place: str | None
+    date_text: str | None
+    hedged: bool
+    reported_by: str | None = None
+    sentence_start: int = 0
+    sentence_end: int = 0
+    heading: bool = False
+    attribution: str | None = None  # how the source was found: said / according to / carried / headline...
+
+
+# ------------------------------------------------------------------------------------------- the unit
+
+
+def _tokens_for(sent: Span, start: int, end: int) -> list[Token]:
+    return [t for t in sent if t.idx < end and t.idx + len(t.text) > start]
+
+
+def _unit_after(tokens: list[Token], sent: Span) -> Token | None:
+    """The noun a figure counts, scanning right: "1,500 North Korean troops", "thousands of soldiers"."""
+    last = tokens[-1]
+    i = last.i + 1
+    doc = sent.doc
+    steps = 0
+    while i < sent.end and steps < 7:
+        token = doc[i]
+        lower = token.lower_
+        if lower in {"of", "-", "–", "strong", "additional", "more", "other", "further", "new", "\"", "“", "”",
+                     "'", "‘", "’"} or token.pos_ in {"ADJ", "PROPN"} or token.dep_ in {"compound", "amod"}:
+            if token.pos_ == "PROPN" and lower in PERSONNEL | {"koreans"}:
+                return token
+            i += 1
+            steps += 1
+            continue
+        if token.pos_ in {"NOUN", "PROPN"}:
+            # the last noun of a compound chain: "infantry troops"
+            while i + 1 < sent.end and doc[i + 1].pos_ == "NOUN" and doc[i].dep_ == "compound":
+                i += 1
+            return doc[i]
+        return None
+    return None
+
+
+def _unit_by_dependency(tokens: list[Token]) -> Token | None:
+    for token in tokens:
+        if token.dep_ in {"nummod", "quantmod", "amod"} and token.head.pos_ in {"NOUN", "PROPN"}:
+            return token.head
+    return None
+
+
+def _implied_unit(tokens: list[Token]) -> Token | None:
+    """ "brings the total contingent to 3,000": a personnel noun that the figure's verb governs."""
+    token = tokens[-1]
+    for _ in range(4):
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            for child in token.children:
+                if child.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} and child.lemma_.lower() in PERSONNEL:
+                    return child
+            return None
+        if token.dep_ == "ROOT":
+            break
+    # "forces – 1,500 soldiers –" / appositions
+    head = tokens[-1].head
+    if tokens[-1].dep_ == "appos" and head.lemma_.lower() in PERSONNEL:
+        return head
+    return None
+
+
+def _unit_text(noun: Token) -> str:
+    lemma = noun.lemma_.lower()
+    if noun.lower_ in {"personnel", "men", "servicemen", "koreans"}:
+        lemma = {"koreans": "north korean"}.get(noun.lower_, noun.lower_)
+    modifiers = [c.lower_ for c in noun.lefts if c.dep_ in {"compound", "amod"} and c.lower_ in FIGURE_MODIFIERS]
+    return " ".join([*modifiers[-1:], lemma])
+
+
+def find_unit(fig_tokens: list[Token], sent: Span) -> tuple[Token | None, bool]:
+    """(counted noun, implied?) for a figure; None when it counts no people."""
+    noun = _unit_after(fig_tokens, sent)
+    if noun is not None and noun.lemma_.lower() not in PERSONNEL and noun.lower_ not in PERSONNEL:
+        by_dep = _unit_by_dependency(fig_tokens)
+        noun = by_dep if by_dep is not None and by_dep.lemma_.lower() in PERSONNEL else noun
+    if noun is None:
+        noun = _unit_by_dependency(fig_tokens)
+    if noun is not None:
+        lemma = noun.lemma_.lower()
+        if lemma in PERSONNEL or noun.lower_ in PERSONNEL:
+            return noun, False
+        if lemma in NOT_PEOPLE or noun.lower_ in NOT_PEOPLE:
+            return None, False
+        return None, False
+    implied = _implied_unit(fig_tokens)
+    return (implied, True) if implied is not None else (None, False)
+
+
+# ---------------------------------------------------------------------------------- category and status
+
+
+def _governing_verbs(noun: Token, fig_tokens: list[Token]) -> list[Token]:
+    """Verbs from the counted noun up to the clause root, nearest first, plus the noun's own clauses."""
+    verbs: list[Token] = []
+    for child in noun.children:
+        if child.dep_ in {"acl", "relcl"} and child.pos_ in {"VERB", "AUX"}:
+            verbs.append(child)
+    token = noun
+    for _ in range(6):
+        if token.head is token:
+            break
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            verbs.append(token)
+    if not verbs:
+        for t in fig_tokens:
+            if t.head.pos_ in {"VERB", "AUX"}:
+                verbs.append(t.head)
+    return verbs
+
+
+def _verb_window(noun: Token, sent: Span) -> str:
+    """Text of the clause around the counted noun (its verbs and their children) for cue matching."""
+    verbs = _governing_verbs(noun, [noun])
+    if not verbs:
+        return sent.text
+    nearest = verbs[0]
+    return sent.doc[nearest.left_edge.i:nearest.right_edge.i + 1].text
+
+
+def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: Span, context: str) -> str:
+    lemmas = set()
+    if noun is not None:
+        lemmas.add(noun.lemma_.lower())
+        for verb in _governing_verbs(noun, fig_tokens)[:3]:
+            lemmas.add(verb.lemma_.lower())
+            for child in verb.children:
+                if child.dep_ in {"acomp", "conj", "xcomp", "oprd"}:
+                    lemmas.add(child.lemma_.lower())
+        for child in noun.children:
+            if child.dep_ in {"acl", "relcl"}:
+                lemmas.update(t.lemma_.lower() for t in child.subtree)
+    else:
+        lemmas.update(t.head.lemma_.lower() for t in fig_tokens)
+    if lemmas & {"deserter"} or lemmas & DESERTION:
+        return "desertion"
+    if lemmas & {"prisoner", "pow", "captive"} or lemmas & CAPTURE or re.search(
+            r"\b(?:taken|took) prisoner|prisoners? of war\b", sent.text, re.I):
+        return "captured"
+    if lemmas & {"casualty"} or lemmas & CASUALTY or re.search(r"\bkilled or wounded|killed|wounded\b",
+                                                              _clause_text(noun, sent), re.I):
+        return "casualty"
+    window = sent.text
+    nk_group = _counts_north_koreans(noun, fig_tokens, sent, context)
+    if nk_group and ((ARMY_CUES.search(window) and not re.search(
+            r"\b(?:sent|send|deploy|deployed|transport|arriv|russia|kursk|ukraine)\w*", _clause_text(noun, sent), re.I))
+            or fig.low >= 500_000):
+        return "army_size"
+    if nk_group:
+        return "deployment"
+    return "other"
+
+
+def _clause_text(noun: Token | None, sent: Span) -> str:
+    if noun is None:
+        return sent.text
+    return _verb_window(noun, sent)
+
+
+def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Span, context: str) -> bool:
+    """Is the counted group North Korean? Modifiers first, then the actor, then the surrounding text."""
+    if noun is not None:
+        start = min(t.i for t in fig_tokens)
+        modifiers = sent.doc[start:noun.i + 1].text
+        after = [c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "from"]
+        modifiers += " " + " ".join(" ".join(t.text for t in c.subtree) for c in after)
+        if NK_WORDS.search(modifiers):
+            return True
+        if OTHER_NATIONALITY.search(modifiers):
+            return False
+        # the actor: "North Korea has sent ...", "Russia was assembling ..."
+        for verb in _governing_verbs(noun, fig_tokens)[:2]:
+            for child in verb.children:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child is not noun:
+                    subject = " ".join(t.text for t in child.subtree)
+                    if NK_WORDS.search(subject):
+                        return True
+                    if OTHER_NATIONALITY.search(subject) or re.search(r"\b(?:russia|ukraine|moscow|kyiv)\b",
+                                                                     subject, re.I):
+                        if not NK_WORDS.search(sent.text):
+                            return False
+                        return verb.lemma_.lower() in SENT | TRAINING | FRONT and not re.search(
+                            r"\b(?:assembl|recruit|form)", verb.lemma_.lower())
+    return bool(NK_WORDS.search(sent.text) or NK_WORDS.search(context))
+
+
+def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text: str | None) -> str:
+    """sent / training / expected / front from the verbs nearest the counted noun, then the sentence."""
+    verbs = _governing_verbs(noun, fig_tokens) if noun is not None else []
+    for verb in verbs[:3]:
+        lemma = verb.lemma_.lower()
+        aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        clause = sent.doc[verb.left_edge.i:verb.right_edge.i + 1].text
+        future = bool(aux & {"will", "would", "'ll", "could", "may", "might", "shall"}) or (
+            "to" in aux and verb.head.lemma_.lower() in {"plan", "expect", "intend", "set", "prepare", "be", "aim"})
+        if lemma in TRAINING or verb.lower_ in {"readied", "training", "preparing"}:
+            return "training"
+        if lemma in {"expect", "plan", "intend", "anticipate", "forecast", "project"}:
+            return "expected"
+        if future:
+            return "expected"
+        if lemma in FRONT:
+            return "front"
+        if lemma in SENT:
+            if FRONT_CUES.search(clause) and not re.search(r"\bcould|may|might|would\b", clause):
+                return "front"
+            return "sent"
+        if lemma == "be" and TRAINING_CUES.search(clause):
+            return "training"
+    text = sent.text
+    if date_text and re.match(r"(?i)by\b", date_text):
+        return "expected"
+    if TRAINING_CUES.search(text):
+        return "training"
+    if FUTURE_CUES.search(text) and not re.search(r"\b(?:has|have|had) (?:already )?(?:been )?(?:sent|deployed)\b",
+                                                   text, re.I):
+        return "expected"
+    if FRONT_CUES.search(text) and not re.search(r"\bcould|may|might|would\b", text):
+        return "front"
+    return "sent"
+
+
+# ------------------------------------------------------------------------------------------ place, time
+
+
+def _date_near(sent: Span, fig_start: int) -> str | None:
+    dates = [e for e in sent.ents if e.label_ in {"DATE", "TIME"} and not re.fullmatch(r"\d+", e.text)]
+    dates = [e for e in dates if not (e.start_char <= fig_start < e.end_char)]
+    if not dates:
+        return None
+    best = min(dates, key=lambda e: abs(e.start_char - fig_start))
+    prefix = DATE_PREFIX.search(sent.doc.text[max(0, best.start_char - 10):best.start_char])
+    text = best.text
+    if prefix and prefix.group(0).strip().lower() in {"by", "as of", "since", "until", "till", "before"}:
+        return prefix.group(0) + text
+    return text
+
+
+def _place_near(sent: Span, fig_end: int, gazetteer: Gazetteer, blocked: list[tuple[int, int]],
+                previous: Span | None) -> str | None:
+    def places_in(span: Span) -> list[tuple[int, str]]:
+        found = []
+        for mention in gazetteer.find(span.text, [(s - span.start_char, e - span.start_char) for s, e in blocked]):
+            start = span.start_char + mention.start
+            before = span.doc.text[max(0, start - 40):start]
+            # "North Korea has sent" names the sender, not where troops are: prefer places after prepositions
+            direction = re.search(r"(?:(?:eastern|western|northern|southern|far[- ]eastern)\s+)$", before, re.I)
+            name = mention.place.place
+            if direction:
+                name = f"{direction.group(0).strip().lower()} {name}"
+            prep = re.search(r"\b(?:to|in|into|near|at|inside|from|across|toward|towards)\s+(?:the\s+)?"
+                             r"(?:(?:eastern|western|northern|southern|far[- ]eastern)\s+)?$", before, re.I)
+            is_possessive = span.doc.text[mention.end + span.start_char:].startswith(("'s", "’s"))
+            if prep or is_possessive:
+                found.append((start, name))
+        return found
+
+    here = places_in(sent)
+    if here:
+        # the most specific place (region/city over country) near the figure
+        here.sort(key=lambda p: (gazetteer.lookup(p[1].split()[-1]) is not None and
+                                 (gazetteer.lookup(p[1].split()[-1]).kind == "country"), abs(p[0] - fig_end)))
+        return here[0][1]
+    if previous is not None:
+        earlier = places_in(previous)
+        if earlier:
+            return earlier[-1][1]
+    return None
+
+
+# -------------------------------------------------------------------------------------------- sources
+
+
+def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
+    """The speaker of a figure: the outermost speech verb whose clause holds it, else "according to"."""
+    if not info.speakers:
+        return None
+    figure_i = fig_tokens[0].i
+    verbal = []
+    for speaker in info.speakers:
+        if speaker.verb_i is None:
+            continue
+        verb = info.span.doc[speaker.verb_i]
+        if speaker.start_char <= fig_tokens[0].idx < speaker.end_char:
+            continue  # the figure is inside the speaker mention itself
+        in_clause = verb.left_edge.i <= figure_i <= verb.right_edge.i
+        if in_clause:
+            depth = 0
+            token = verb
+            while token.head is not token and depth < 20:
+                token = token.head
+                depth += 1
+            verbal.append((depth, speaker))
+    if verbal:
+        verbal.sort(key=lambda pair: pair[0])
+        outer = verbal[0][1]
+        # a media outlet that only reports someone else's statement yields to the inner speaker
+        if outer.source.kind == "media" and len(verbal) > 1 and outer.cue in {"state", "report", "say"}:
+            inner = verbal[1][1]
+            inner.reported_by = outer.source
+            return inner
+        return outer
+    for cue in ("according to", "based on", "agent"):
+        for speaker in info.speakers:
+            if speaker.cue == cue:
+                return speaker
+    return None
+
+
+class ClaimExtractor:
+    """Reads the claims of one parsed Doc."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.gazetteer = gazetteer or default_gazetteer()
+
+    def __call__(self, doc: Doc, doc_id: str = "") -> list[ClaimRecord]:
+        infos = analyse(doc)
+        outlets = _outlet_spans(doc)
+        context = doc.text[:3000]
+        records: list[tuple[ClaimRecord, SentenceInfo]] = []
+        for position, info in enumerate(infos):
+            if info.skip:
+                continue
+            sent = info.span
+            for fig in find_figures(sent.text):
+                start, end = sent.start_char + fig.start, sent.start_char + fig.end
+                fig_tokens = _tokens_for(sent, start, end)
+                if not fig_tokens:
+                    continue
+                noun, implied = find_unit(fig_tokens, sent)
+                if noun is None:
+                    if not _bare_casualty(fig_tokens, sent):
+                        continue
+                unit = _unit_text(noun) if noun is not None else "soldier"
+                if noun is not None and noun.lower_ in {"man", "member", "staff", "guard", "force"} and not \
+                        re.search(r"troop|soldier|militar|army|force|battalion|korea", sent.text, re.I):
+                    continue
+                date_text = _date_near(sent, start)
+                category = categorize(noun, fig, fig_tokens, sent, context)
+                status = status_of(noun, fig_tokens, sent, date_text) if category == "deployment" else None
+                speaker = _speaker_for(info, fig_tokens)
+                previous = infos[position - 1].span if position > 0 and \
+                    infos[position - 1].paragraph == info.paragraph else None
+                place = _place_near(sent, end, self.gazetteer, outlets, previous)
+                hedged = bool(HEDGES.search(sent.text)) or (fig.qualifier in {"an estimated", "estimated"})
+                record = ClaimRecord(
+                    claim_id=f"{doc_id}:{start}", doc_id=doc_id, number_text=fig.number_text,
+                    start_char=start, end_char=end, sentence=sent.text.strip(), low=fig.low, high=fig.high,
+                    qualifier=fig.qualifier, unit=unit, category=category, status=status,
+                    source=None, source_mention=None, source_type=None, source_country=None, via=None,
+                    place=place, date_text=date_text, hedged=hedged,
+                    sentence_start=sent.start_char, sentence_end=sent.end_char, heading=info.heading,
+                )
+                _set_source(record, speaker)
+                records.append((record, info))
+        _carry_sources(records, infos)
+        return [r for r, _ in records]
+
+
+def _bare_casualty(fig_tokens: list[Token], sent: Span) -> bool:
+    """ "about 1,000 have been killed or wounded": a casualty count with the noun left implicit."""
+    head = fig_tokens[-1].head
+    return (fig_tokens[-1].dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in CASUALTY
+            and bool(NK_WORDS.search(sent.text) or re.search(r"troops|soldiers", sent.text, re.I)))
+
+
+def _set_source(record: ClaimRecord, speaker: Speaker | None, how: str | None = None) -> None:
+    if speaker is None:
+        return
+    source = speaker.source
+    record.source = source.name
+    record.source_mention = source.mention
+    record.source_type = source.type
+    record.source_country = source.country
+    record.via = speaker.via.name if speaker.via and speaker.via.name != source.name else None
+    record.reported_by = speaker.reported_by.name if speaker.reported_by else None
+    record.attribution = how or speaker.cue
+
+
+def _carry_sources(records: list[tuple[ClaimRecord, SentenceInfo]], infos: list[SentenceInfo]) -> None:
+    """Attribution that spans sentences: headlines, "based on ..." in the next sentence, "reports emerged"."""
+    by_index = {info.index: pos for pos, info in enumerate(infos)}
+    for record, info in records:
+        if record.source is not None or record.category == "army_size":
+            continue
+        if info.heading:
+            # A headline figure summarises the body: the first later claim of the same value lends its source.
+            for other, other_info in records:
+                if other_info.index > info.index and other.source and (other.low, other.high) == (
+                        record.low, record.high):
+                    _copy_source(record, other, "headline")
+                    break
+            continue
+        pos = by_index[info.index]
+        reported = re.search(r"\breports?\b|\breportedly\b|\bsaid to\b", info.span.text, re.I)
+        # the next sentence credits the run: "..., based on South Korean intelligence" / "..., X reported."
+        for step in (1, 2):
+            if pos + step >= len(infos):
+                break
+            nxt = infos[pos + step]
+            if nxt.skip or nxt.heading:
+                continue
+            same_paragraph = nxt.paragraph == info.paragraph
+            cues = [s for s in nxt.speakers if s.cue in {"according to", "based on"} or
+                    (reported and s.cue in {"report", "say"})]
+            if cues and (same_paragraph or reported) and step == 1:
+                _set_source(record, cues[0], "next sentence")
+                break
+            break
+        if record.source is None and pos > 0:
+            prev = infos[pos - 1]
+            carried = re.match(r"(?i)\s*(?:he|she|it|they)\b|.*\b(?:also|added|further)\b", info.span.text)
+            if prev.paragraph == info.paragraph and prev.speakers and carried:
+                _set_source(record, prev.speakers[0], "previous sentence")
+
+
+def _copy_source(record: ClaimRecord, other: ClaimRecord, how: str) -> None:
+    for column in ("source", "source_mention", "source_type", "source_country", "via", "reported_by"):
+        setattr(record, column, getattr(other, column))
+    record.attribution = how
+
+
+def _outlet_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of outlet names ("Kyiv Independent"), which must not yield places."""
+    from workbench.actors import default_registry
+
+    cached = doc.user_data.get("workbench_outlets")
+    if cached is not None:
+        return cached
+    registry = default_registry()
+    spans = [(s, e) for s, e, actor in registry.find_in(doc.text) if actor.kind == "media"]
+    doc.user_data["workbench_outlets"] = spans
+    return spans
+
+
+@Language.factory("workbench_claims")
+def make_claims_component(nlp: Language, name: str) -> ClaimsComponent:
+    return ClaimsComponent()
+
+
+class ClaimsComponent:
+    """spaCy component: ``doc._.claims`` = list of ClaimRecord (doc_id from ``doc.user_data['doc_id']``)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not Doc.has_extension("claims"):
+            Doc.set_extension("claims", default=None)
+        doc._.claims = ClaimExtractor()(doc, doc.user_data.get("doc_id", ""))
+        return doc
+
+
+def records_to_dicts(records: list[ClaimRecord]) -> list[dict]:
+    return [asdict(r) for r in records]

