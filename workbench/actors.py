@@ -186,7 +186,11 @@ class ActorRegistry:
         anonymous_head = head_l in ANONYMOUS_HEADS and not is_person
         if hits:
             hits.sort(key=lambda h: (rank.get(h[2].kind, 4), -(h[1] - h[0])))
-            actor = hits[0][2]
+            start, end, actor = hits[0]
+            covers_head = head_l in lowered[start:end] if head_l else True
+            if anonymous_head and not covers_head and actor.kind != "person":
+                # "Ukrainian military sources": named body, anonymous voice
+                return Source(clean, mention.strip(), "anonymous", actor.country, "anonymous")
             # "a senior U.S. official" names a country but speaks anonymously; "Washington Post report" is media.
             if not (actor.kind == "country" and (anonymous_head or head_l in MEDIA_HEADS)):
                 if actor.kind == "country":

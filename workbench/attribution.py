@@ -14,14 +14,31 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from workbench.actors import ANONYMOUS_HEADS, MEDIA_HEADS, ActorRegistry, Source, default_registry
+from workbench.actors import ActorRegistry, Source, default_registry
 from workbench.corpus import boilerplate_spans
 
-SPEECH_VERBS = frozenset(["say", "tell", "state", "claim", "clarify", "add", "note", "explain", "announce", "report", "confirm", "estimate", "believe", "assess", "warn", "write", "reveal", "disclose", "indicate", "suggest", "insist", "stress", "emphasise", "emphasize", "comment", "quip", "accuse", "allege", "argue", "assert", "predict", "inform", "brief", "testify", "acknowledge", "admit", "deny", "dismiss", "describe", "quote", "show", "find", "conclude", "reckon", "think", "know", "continue", "respond", "reply", "tweet", "post", "publish", "mention", "observe", "agree", "dispute", "calculate", "count", "record", "detect", "track", "identify", "verify", "declare", "maintain", "contend", "reject", "refute", "remark", "specify", "elaborate", "answer", "recount", "relay", "convey", "signal", "hint", "concede", "put", "share", "urge", "caution", "affirm", "corroborate", "estimate", "assess", "understand", "learn", "read"])
+SPEECH_VERBS = frozenset("""
+say tell state claim clarify add note explain announce report confirm estimate believe assess warn write
+reveal disclose indicate suggest insist stress emphasise emphasize comment quip accuse allege argue assert
+predict inform brief testify acknowledge admit deny dismiss describe quote show find conclude reckon think
+know continue respond reply tweet post publish mention observe agree dispute calculate count record detect
+track identify verify declare maintain contend reject refute remark specify elaborate answer recount relay
+convey signal hint concede put share urge caution affirm corroborate understand learn read speak project
+forecast circulate offer
+""".split())
+# Verbs that are speech only with a clause ("maintains that ..."), not with an object ("maintains 1.2m troops").
+CLAUSE_ONLY = frozenset("""
+maintain show find know learn continue read share put understand record count track offer project circulate
+detect identify
+""".split())
+NON_SPEAKERS = frozenset("""
+move figure number total estimate deployment troop soldier force data image photo footage video decision step
+plan deal treaty pact war attack what this that
+""".split())
 # "a message from Ukraine's intelligence service": the speaker is whoever the message is from.
-MESSAGE_NOUNS = frozenset(["message", "statement", "letter", "leaflet", "post", "video", "appeal", "communique", "communiqué", "document", "briefing", "assessment", "estimate", "readout"])
-# Verbs whose subject holds a position rather than relays a figure: used for stances, not claim sources.
-STANCE_VERBS = frozenset(["confirm", "deny", "dismiss", "dispute", "reject", "refute", "accuse", "claim", "insist", "admit", "acknowledge"])
+MESSAGE_NOUNS = frozenset("""
+message statement letter leaflet post video appeal communique communiqué document briefing assessment readout
+""".split())
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_THING = {"it", "they", "we", "i"}
 ANAPHORS = {
@@ -182,17 +199,16 @@ class Attributor:
             recalled = memory.recall(ANAPHORS[lower])
             if recalled is not None:
                 return recalled, mention
-        if token.pos_ == "NOUN" and not any(t.pos_ == "PROPN" for t in mention) and lower not in (
-                ANONYMOUS_HEADS | MEDIA_HEADS) and not re.search(
-                r"intelligence|spy|ministry|government|military|army|agency|lawmaker|president|minister|"
-                r"spokes|secretary|official|report|analyst|expert", mention.text.lower()):
-            return None  # "the move", "the statement": not a speaker
+        if token.pos_ == "NOUN" and token.lemma_.lower() in NON_SPEAKERS:
+            return None  # "the move", "the figures": not a speaker
         is_person = _is_person(token)
         if is_person and token.pos_ == "PROPN":
             # Korean names put the family name first: "Park" later means "Park Sun-won".
             if len(name) == 1 and (earlier := memory.last_full_name(token.text)):
                 return earlier, mention
-        text = mention.text if not is_person else name.text
+        text = name.text if (is_person or token.pos_ == "NOUN") else mention.text
+        if token.pos_ == "NOUN" and self.registry.find_in(mention.text) and not self.registry.find_in(name.text):
+            text = mention.text  # "the public broadcaster of Ukraine, Suspilne": the apposition names it
         typed_by = mention.text
         source = self.registry.resolve(text, head=head, is_person=is_person)
         if not source.known and typed_by != text:
@@ -278,6 +294,10 @@ class Attributor:
             elif token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS:
                 if token.lemma_.lower() == "report" and token.tag_ == "VBN" and token.dep_ == "amod":
                     continue
+                if token.lemma_.lower() in CLAUSE_ONLY and not any(
+                        c.dep_ in {"ccomp", "parataxis"} for c in token.children) and not (
+                        token.lemma_.lower() == "put" and any(c.lower_ == "at" for c in token.children)):
+                    continue
                 subject = self._subject_of(token)
                 if subject is not None and subject.dep_ == "nsubjpass" and token.lemma_.lower() in {
                         "say", "report", "believe", "think", "know", "claim", "estimate"}:
@@ -288,6 +308,13 @@ class Attributor:
                     agent = self._agent_of(token)
                     if agent is not None:
                         add(agent, "agent", token.i)
+                        continue
+                    # ", South Korea's spy agency said." mis-parsed as an apposition: the noun before the verb
+                    before = token.doc[token.i - 1] if token.i > sent.start else None
+                    while before is not None and before.pos_ in {"AUX", "ADV", "PART"} and before.i > sent.start:
+                        before = token.doc[before.i - 1]
+                    if before is not None and before.pos_ in {"NOUN", "PROPN"}:
+                        add(before, token.lemma_.lower(), token.i)
                     continue
                 speaker = add(subject, token.lemma_.lower(), token.i)
                 if speaker:
@@ -307,6 +334,25 @@ class Attributor:
                         other.reported_by = speaker.source
         return speakers
 
+    def colon_speaker(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
+        """ "Lukashenko: 'It's nonsense'", "South Korea NIS (Oct. 18): 12,000 planned" -> the named actor."""
+        match = re.match(r"\s*([^:]{2,60}?)\s*(?:\([^)]*\))?\s*:\s+\S", sent.text)
+        if not match:
+            return None
+        hits = self.registry.find_in(match.group(1))
+        if not hits:
+            return None
+        start, end, _actor = hits[0]
+        source = self.registry.resolve(match.group(1)[start:end])
+        memory.remember(source)
+        return Speaker(source, sent.start_char + start, sent.start_char + end, "colon")
+
+    def remember_mentions(self, sent: Span, memory: SpeakerMemory) -> None:
+        """Actors named anywhere in a sentence: later "the agency" or "the president" may mean them."""
+        for start, end, actor in self.registry.find_in(sent.text):
+            if actor.kind in {"person", "organization"}:
+                memory.remember(self.registry._source(actor, sent.text[start:end]))
+
     def remember_subjects(self, sent: Span, memory: SpeakerMemory) -> None:
         """Named people who act in a sentence become candidates for a later "he" or "she"."""
         for token in sent:
@@ -318,7 +364,7 @@ class Attributor:
 
 # ------------------------------------------------------------------------------------------ doc structure
 
-_TERMINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$|[:;]\s*$")
+_TERMINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$|;\s*$")
 
 
 def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInfo]:
@@ -342,17 +388,20 @@ def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInf
         start = sent.start_char
         paragraph = bisect.bisect_right(para_starts, start) - 1
         line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", sent.end_char)
+        line_end = text.find("\n", start + len(sent.text.rstrip()))
         line_end = len(text) if line_end < 0 else line_end
         whole_line = text[line_start:line_end].strip() == stripped
         words = len(stripped.split())
-        heading = whole_line and words <= 16 and not _TERMINAL.search(stripped)
+        heading = whole_line and words <= 30 and not _TERMINAL.search(stripped)
         skip_kind = next((s.kind for s in furniture if s.start <= start < max(s.end, s.start + 1)), None)
         caption = skip_kind == "boilerplate" and bool(re.match(r"(?i)in this .*photo|.*\((?:AP|AFP)", stripped))
         info = SentenceInfo(index, sent, paragraph, heading, skip_kind is not None, caption)
         if not info.skip:
             info.speakers = attributor.sentence_speakers(sent, memory)
+            if not info.speakers and (colon := attributor.colon_speaker(sent, memory)):
+                info.speakers = [colon]
             attributor.remember_subjects(sent, memory)
+            attributor.remember_mentions(sent, memory)
         infos.append(info)
     doc.user_data["workbench_sentences"] = infos
     return infos

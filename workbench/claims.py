@@ -17,7 +17,7 @@ from workbench.attribution import SentenceInfo, Speaker, analyse
 from workbench.numbers import Figure, find_figures
 from workbench.places import Gazetteer, default_gazetteer
 
-PERSONNEL = frozenset(["soldier", "troop", "personnel", "officer", "fighter", "serviceman", "servicemen", "servicemember", "reservist", "worker", "laborer", "labourer", "recruit", "conscript", "infantry", "infantryman", "commando", "paratrooper", "marine", "sailor", "pilot", "sniper", "instructor", "operative", "force", "contingent", "man", "men", "mercenary", "volunteer", "combatant", "trainee", "cadet", "specialist", "guard", "deserter", "casualty", "prisoner", "pow", "captive", "observer", "engineer", "staff", "member", "korean", "koreans", "north-korean", "militant", "gunner", "crew"])
+PERSONNEL = frozenset(["soldier", "troop", "personnel", "officer", "fighter", "serviceman", "servicemen", "servicemember", "reservist", "worker", "laborer", "labourer", "recruit", "conscript", "infantry", "infantryman", "commando", "paratrooper", "marine", "sailor", "pilot", "sniper", "instructor", "operative", "force", "contingent", "men", "mercenary", "volunteer", "combatant", "trainee", "cadet", "specialist", "guard", "deserter", "casualty", "prisoner", "pow", "captive", "observer", "engineer", "staff", "korean", "koreans", "north-korean", "militant", "gunner", "crew"])
 # Nouns that look like units but count something else.
 NOT_PEOPLE = frozenset(["year", "month", "week", "day", "hour", "minute", "time", "km", "kilometre", "kilometer", "mile", "metre", "meter", "round", "shell", "missile", "rocket", "drone", "tank", "vehicle", "dollar", "won", "rouble", "ruble", "euro", "percent", "per", "cent", "country", "people", "population", "person", "citizen", "resident", "child", "ton", "tonne", "container", "artillery", "gun", "weapon", "rifle", "mortar", "battery", "village", "town", "city", "km2", "square"])
 FIGURE_MODIFIERS = {"military", "active", "infantry", "special", "combat", "regular", "elite", "army",
@@ -100,8 +100,8 @@ def _unit_after(tokens: list[Token], sent: Span) -> Token | None:
         lower = token.lower_
         if lower in {"of", "-", "–", "strong", "additional", "more", "other", "further", "new", "\"", "“", "”",
                      "'", "‘", "’"} or token.pos_ in {"ADJ", "PROPN"} or token.dep_ in {"compound", "amod"}:
-            if token.pos_ == "PROPN" and lower in PERSONNEL | {"koreans"}:
-                return token
+            if token.pos_ == "PROPN" and (lower in PERSONNEL | {"koreans"} or lower.rstrip("s") in PERSONNEL):
+                return token  # Title Case headlines tag "Soldiers" as a proper noun
             i += 1
             steps += 1
             continue
@@ -158,7 +158,7 @@ def find_unit(fig_tokens: list[Token], sent: Span) -> tuple[Token | None, bool]:
         noun = _unit_by_dependency(fig_tokens)
     if noun is not None:
         lemma = noun.lemma_.lower()
-        if lemma in PERSONNEL or noun.lower_ in PERSONNEL:
+        if lemma in PERSONNEL or noun.lower_ in PERSONNEL or noun.lower_.rstrip("s") in PERSONNEL:
             return noun, False
         if lemma in NOT_PEOPLE or noun.lower_ in NOT_PEOPLE:
             return None, False
@@ -213,6 +213,9 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
                 lemmas.update(t.lemma_.lower() for t in child.subtree)
     else:
         lemmas.update(t.head.lemma_.lower() for t in fig_tokens)
+    nk_group = _counts_north_koreans(noun, fig_tokens, sent, context)
+    if not nk_group:
+        return "other"  # Russian or Ukrainian losses are background counts, not this story's casualties
     if lemmas & {"deserter"} or lemmas & DESERTION:
         return "desertion"
     if lemmas & {"prisoner", "pow", "captive"} or lemmas & CAPTURE or re.search(
@@ -222,14 +225,11 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
                                                               _clause_text(noun, sent), re.I):
         return "casualty"
     window = sent.text
-    nk_group = _counts_north_koreans(noun, fig_tokens, sent, context)
     if nk_group and ((ARMY_CUES.search(window) and not re.search(
             r"\b(?:sent|send|deploy|deployed|transport|arriv|russia|kursk|ukraine)\w*", _clause_text(noun, sent), re.I))
             or fig.low >= 500_000):
         return "army_size"
-    if nk_group:
-        return "deployment"
-    return "other"
+    return "deployment"
 
 
 def _clause_text(noun: Token | None, sent: Span) -> str:
@@ -352,39 +352,47 @@ def _place_near(sent: Span, fig_end: int, gazetteer: Gazetteer, blocked: list[tu
 # -------------------------------------------------------------------------------------------- sources
 
 
+BELIEF_VERBS = frozenset("believe think know assess understand estimate expect".split())
+
+
 def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
-    """The speaker of a figure: the outermost speech verb whose clause holds it, else "according to"."""
+    """The speaker of a figure: the outermost speech verb whose clause holds it (an inner speaker it relays
+    becomes ``via``), else "according to"/"based on", else any speaker the sentence names."""
     if not info.speakers:
         return None
     figure_i = fig_tokens[0].i
-    verbal = []
+    verbal: list[tuple[int, Speaker]] = []
     for speaker in info.speakers:
         if speaker.verb_i is None:
             continue
         verb = info.span.doc[speaker.verb_i]
         if speaker.start_char <= fig_tokens[0].idx < speaker.end_char:
             continue  # the figure is inside the speaker mention itself
-        in_clause = verb.left_edge.i <= figure_i <= verb.right_edge.i
-        if in_clause:
-            depth = 0
-            token = verb
-            while token.head is not token and depth < 20:
+        if verb.left_edge.i <= figure_i <= verb.right_edge.i:
+            depth, token = 0, verb
+            while token.head is not token and depth < 40:
                 token = token.head
                 depth += 1
             verbal.append((depth, speaker))
     if verbal:
         verbal.sort(key=lambda pair: pair[0])
-        outer = verbal[0][1]
-        # a media outlet that only reports someone else's statement yields to the inner speaker
-        if outer.source.kind == "media" and len(verbal) > 1 and outer.cue in {"state", "report", "say"}:
-            inner = verbal[1][1]
+        outer, inner = verbal[0][1], verbal[-1][1]
+        if outer.source.kind == "media" and inner is not outer and outer.cue in {"state", "report", "say"}:
             inner.reported_by = outer.source
             return inner
+        if inner is not outer and inner.source.name != outer.source.name and outer.via is None:
+            verb = info.span.doc[inner.verb_i] if inner.verb_i is not None else None
+            if verb is None or verb.lemma_.lower() not in BELIEF_VERBS or inner.source.kind != "country":
+                outer.via = inner.source
         return outer
-    for cue in ("according to", "based on", "agent"):
+    for cue in ("according to", "based on", "agent", "colon"):
         for speaker in info.speakers:
             if speaker.cue == cue:
                 return speaker
+    # clause-final attribution the parse did not attach: "..., South Korea's spy agency said on Friday."
+    for speaker in info.speakers:
+        if speaker.verb_i is not None and speaker.start_char > fig_tokens[0].idx:
+            return speaker
     return None
 
 
@@ -408,12 +416,13 @@ class ClaimExtractor:
                 fig_tokens = _tokens_for(sent, start, end)
                 if not fig_tokens:
                     continue
-                noun, implied = find_unit(fig_tokens, sent)
-                if noun is None:
-                    if not _bare_casualty(fig_tokens, sent):
-                        continue
+                if _date_like(fig, fig_tokens, sent):
+                    continue
+                noun, _implied = find_unit(fig_tokens, sent)
+                if noun is None and not _bare_casualty(fig_tokens, sent) and not _bare_headcount(fig, fig_tokens, sent):
+                    continue
                 unit = _unit_text(noun) if noun is not None else "soldier"
-                if noun is not None and noun.lower_ in {"man", "member", "staff", "guard", "force"} and not \
+                if noun is not None and noun.lower_ in {"staff", "guard", "force"} and not \
                         re.search(r"troop|soldier|militar|army|force|battalion|korea", sent.text, re.I):
                     continue
                 date_text = _date_near(sent, start)
@@ -436,6 +445,51 @@ class ClaimExtractor:
                 records.append((record, info))
         _carry_sources(records, infos)
         return [r for r, _ in records]
+
+
+PERSONNEL_CONTEXT = re.compile(r"\b(?:troops?|soldiers?|personnel|servicem[ae]n|fighters?|forces|contingent|"
+                               r"deploy\w*|casualt\w*|deserter\w*|north korean?s?|pyongyang)\b", re.I)
+NOT_A_HEADCOUNT = re.compile(
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
+    r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}\s*(?:to|-|–|and|through)\s*$|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
+    r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$|\bArticle\s*$|[$€£₩]\s*$|\bNo\.\s*$|#\s*$|\bpage\s*$)", re.I)
+
+
+def _date_like(fig: Figure, fig_tokens: list[Token], sent: Span) -> bool:
+    """ "October 8 to 13", "Article 5", "$3,000", "in 2024": numbers that are never headcounts."""
+    if 1900 <= fig.low <= 2100 and fig.low == fig.high and "," not in fig.number_text and not fig.vague:
+        nxt = sent.doc[fig_tokens[-1].i + 1] if fig_tokens[-1].i + 1 < sent.end else None
+        if nxt is None or nxt.lemma_.lower() not in PERSONNEL:
+            return True
+    before = sent.doc.text[max(sent.start_char, fig_tokens[0].idx - 25):fig_tokens[0].idx]
+    return bool(NOT_A_HEADCOUNT.search(before))
+
+
+def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span) -> bool:
+    """A figure with its noun left implicit: "puts the figure at 11,000", "3,000 already sent", "eighteen of them",
+    "a second batch of 1,500" -- counted people when the sentence is about troops and nothing else is counted."""
+    if fig.high < 10 and fig.vague is False:
+        return False
+    if 1900 <= fig.low <= 2100 and fig.low == fig.high and "," not in fig.number_text:
+        return False  # a year
+    doc = sent.doc
+    before = doc.text[max(sent.start_char, fig_tokens[0].idx - 25):fig_tokens[0].idx]
+    if NOT_A_HEADCOUNT.search(before):
+        return False
+    last = fig_tokens[-1]
+    nxt = doc[last.i + 1] if last.i + 1 < sent.end else None
+    if nxt is not None:
+        if nxt.text in {"%", "-", "–"} or nxt.lower_ in {"percent", "per", "times", "km", "miles", "p.m.", "a.m."}:
+            return False
+        if nxt.pos_ in {"NOUN", "PROPN"} and nxt.lower_ not in {"of"}:
+            return False  # it counts that noun, which find_unit rejected
+        if nxt.lower_ == "of" and last.i + 2 < sent.end:
+            after = doc[last.i + 2]
+            if after.lower_ not in {"them", "those", "these", "whom", "which"}:
+                return False
+    if fig_tokens[0].i > sent.start and doc[fig_tokens[0].i - 1].pos_ == "NUM":
+        return False
+    return bool(PERSONNEL_CONTEXT.search(sent.text))
 
 
 def _bare_casualty(fig_tokens: list[Token], sent: Span) -> bool:
@@ -488,6 +542,12 @@ def _carry_sources(records: list[tuple[ClaimRecord, SentenceInfo]], infos: list[
                 _set_source(record, cues[0], "next sentence")
                 break
             break
+        if record.source is None and re.match(r"\s*[\"“]", info.span.text):
+            # a sentence that is all quotation: the speaker is named in the next sentence or the one before
+            for neighbour in (pos + 1, pos - 1):
+                if 0 <= neighbour < len(infos) and infos[neighbour].speakers and not infos[neighbour].skip:
+                    _set_source(record, infos[neighbour].speakers[0], "quotation")
+                    break
         if record.source is None and pos > 0:
             prev = infos[pos - 1]
             carried = re.match(r"(?i)\s*(?:he|she|it|they)\b|.*\b(?:also|added|further)\b", info.span.text)

@@ -189,10 +189,11 @@ def ledger_sql(query: str, cache: Path | None = None) -> pd.DataFrame:
     """Run SQL over the cached tables (views ``claims``, ``stances``, ``places``) with DuckDB."""
     import duckdb
 
-    root = store_dir(cache) / "segments"
+    root = store_dir(cache)
+    complete = sorted(set(_read_done(root).values()))  # only finished segments; orphans are ignored
     con = duckdb.connect()
     for table in TABLES:
-        files = sorted(root.glob(f"*.{table}.parquet"))
+        files = [root / "segments" / f"{segment}.{table}.parquet" for segment in complete]
         if files:
             file_list = ", ".join(f"'{f.as_posix()}'" for f in files)
             con.execute(f"create view {table} as select * from read_parquet([{file_list}], union_by_name=true)")
