@@ -449,10 +449,11 @@ class ClaimExtractor:
 
 PERSONNEL_CONTEXT = re.compile(r"\b(?:troops?|soldiers?|personnel|servicem[ae]n|fighters?|forces|contingent|"
                                r"deploy\w*|casualt\w*|deserter\w*|north korean?s?|pyongyang)\b", re.I)
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 NOT_A_HEADCOUNT = re.compile(
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
-    r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}\s*(?:to|-|–|and|through)\s*$|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
-    r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$|\bArticle\s*$|[$€£₩]\s*$|\bNo\.\s*$|#\s*$|\bpage\s*$)", re.I)
+    rf"(?:{_MONTH}\s+\d{{1,2}}\s*(?:to|-|–|and|through)\s*$|\b{_MONTH}\s*$|\bArticle\s*$|[$€£₩]\s*$|\bNo\.\s*$|"
+    r"#\s*$|\bpage\s*$)", re.I)
 
 
 def _date_like(fig: Figure, fig_tokens: list[Token], sent: Span) -> bool:
