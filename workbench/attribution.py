@@ -46,7 +46,7 @@ ANAPHORS = {
     "official": "anonymous", "diplomat": "anonymous", "source": "anonymous", "officials": "anonymous",
     "minister": "person", "president": "person", "spokesman": "person", "spokeswoman": "person",
     "spokesperson": "person", "secretary": "person", "general": "person", "lawmaker": "person",
-    "ministry": "organization", "government": "organization", "alliance": "organization",
+    "ministry": "organization", "government": "organization", "alliance": "alliance",
     "newspaper": "media", "report": "media", "outlet": "media", "broadcaster": "media", "channel": "media",
     "message": "any_thing", "statement": "any_thing",
 }
@@ -138,6 +138,11 @@ class SpeakerMemory:
         for source in reversed(self.history[-8:]):
             if wanted == "person" and source.kind == "person":
                 return source
+            if wanted == "human" and (source.kind == "person" or (source.kind == "anonymous" and not re.search(
+                    r"(?:sources|officials|people)$", source.name))):
+                return source
+            if wanted == "alliance" and (source.type == "alliance" or source.name == "NATO"):
+                return source
             if wanted == "anonymous" and source.kind == "anonymous":
                 return source
             if wanted == "intelligence" and source.type == "intelligence" and source.kind != "person":
@@ -172,7 +177,7 @@ class Attributor:
         lower = token.lower_
         if token.pos_ == "PRON" or lower in PRONOUNS_PERSON | PRONOUNS_THING:
             if lower in PRONOUNS_PERSON:
-                recalled = memory.recall("person") or memory.recall("anonymous")
+                recalled = memory.recall("human")
             elif lower in {"it", "they"}:
                 recalled = (memory.recall("organization") or memory.recall("intelligence")
                             or memory.recall("any_thing") or memory.recall("anonymous"))
@@ -193,12 +198,14 @@ class Attributor:
         name = _name_span(token)
         head = token.lemma_.lower() if token.pos_ == "NOUN" else token.lower_
         # "the agency", "the official", "the minister": an earlier speaker of that kind.
-        determiners = [t for t in name if t.dep_ == "det" or t.lower_ in {"the", "this", "that"}]
-        if token.pos_ == "NOUN" and len(name) <= 2 and (determiners or name[0].lower_ == "the") \
-                and lower in ANAPHORS:
+        definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "their"}
+                       for c in token.children)
+        plain = all(t.i == token.i or (t.pos_ == "NOUN" and t.lower_ in {"spy", "intelligence", "news", "defence",
+                                                                              "defense", "foreign"}) for t in name)
+        if token.pos_ == "NOUN" and plain and definite and lower in ANAPHORS:
+            # "the agency said", "according to the president": an actor named earlier
             recalled = memory.recall(ANAPHORS[lower])
-            if recalled is not None:
-                return recalled, mention
+            return (recalled, mention) if recalled is not None else None
         if token.pos_ == "NOUN" and token.lemma_.lower() in NON_SPEAKERS:
             return None  # "the move", "the figures": not a speaker
         is_person = _is_person(token)
@@ -231,7 +238,7 @@ class Attributor:
                     return verb.head
                 return child
         # "X ..., saying ..." / "X said and added": the subject of the governing verb.
-        if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head is not verb:
+        if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
             return self._subject_of(verb.head)
         # "..., who said": the noun the relative clause hangs on.
         if verb.dep_ == "relcl":
@@ -334,6 +341,21 @@ class Attributor:
                         other.reported_by = speaker.source
         return speakers
 
+    def trailing_speaker(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
+        """ "..., Seoul's spy agency says" / "..., HUR says": a reporting tag the parse did not attach."""
+        match = re.search(r"[,;:]\s+(?:the\s+)?([^,;:]{2,80}?)\s+(?:said|says|say|added|adds|reported|reports|"
+                          r"told\s+\w+(?:\s+\w+)?|claims|claimed|confirmed|confirms|warned|warns)"
+                          r"(?:\s+on\s+\w+)?\s*[.!\"”]*\s*$", sent.text)
+        if not match:
+            return None
+        mention = match.group(1)
+        if not self.registry.find_in(mention):
+            return None
+        source = self.registry.resolve(mention)
+        memory.remember(source)
+        start = sent.start_char + match.start(1)
+        return Speaker(source, start, start + len(mention), "trailing")
+
     def colon_speaker(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
         """ "Lukashenko: 'It's nonsense'", "South Korea NIS (Oct. 18): 12,000 planned" -> the named actor."""
         match = re.match(r"\s*([^:]{2,60}?)\s*(?:\([^)]*\))?\s*:\s+\S", sent.text)
@@ -356,6 +378,11 @@ class Attributor:
     def remember_subjects(self, sent: Span, memory: SpeakerMemory) -> None:
         """Named people who act in a sentence become candidates for a later "he" or "she"."""
         for token in sent:
+            if token.pos_ == "NOUN" and token.lower_ in {"official", "diplomat", "officer", "commander", "source"} \
+                    and token.dep_ not in _SUBJECT_DEPS:
+                resolved = self.resolve_token(token, memory)
+                if resolved and resolved[0].kind == "anonymous":
+                    memory.remember(resolved[0])  # "a claim boosted by a Ukrainian official. He said ..."
             if token.dep_ in _SUBJECT_DEPS and token.pos_ == "PROPN" and _is_person(token):
                 resolved = self.resolve_token(token, memory)
                 if resolved and resolved[0].kind == "person":
@@ -398,8 +425,9 @@ def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInf
         info = SentenceInfo(index, sent, paragraph, heading, skip_kind is not None, caption)
         if not info.skip:
             info.speakers = attributor.sentence_speakers(sent, memory)
-            if not info.speakers and (colon := attributor.colon_speaker(sent, memory)):
-                info.speakers = [colon]
+            if not info.speakers and (tag := attributor.colon_speaker(sent, memory)
+                                      or attributor.trailing_speaker(sent, memory)):
+                info.speakers = [tag]
             attributor.remember_subjects(sent, memory)
             attributor.remember_mentions(sent, memory)
         infos.append(info)

@@ -178,7 +178,7 @@ def _governing_verbs(noun: Token, fig_tokens: list[Token]) -> list[Token]:
             verbs.append(child)
     token = noun
     for _ in range(6):
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
         if token.pos_ in {"VERB", "AUX"}:
@@ -252,7 +252,7 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
         # the actor: "North Korea has sent ...", "Russia was assembling ..."
         for verb in _governing_verbs(noun, fig_tokens)[:2]:
             for child in verb.children:
-                if child.dep_ in {"nsubj", "nsubjpass"} and child is not noun:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child.i != noun.i:
                     subject = " ".join(t.text for t in child.subtree)
                     if NK_WORDS.search(subject):
                         return True
@@ -370,7 +370,7 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
             continue  # the figure is inside the speaker mention itself
         if verb.left_edge.i <= figure_i <= verb.right_edge.i:
             depth, token = 0, verb
-            while token.head is not token and depth < 40:
+            while token.head.i != token.i and depth < 40:
                 token = token.head
                 depth += 1
             verbal.append((depth, speaker))
@@ -385,7 +385,7 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
             if verb is None or verb.lemma_.lower() not in BELIEF_VERBS or inner.source.kind != "country":
                 outer.via = inner.source
         return outer
-    for cue in ("according to", "based on", "agent", "colon"):
+    for cue in ("according to", "based on", "agent", "colon", "trailing"):
         for speaker in info.speakers:
             if speaker.cue == cue:
                 return speaker

@@ -12,34 +12,61 @@ import re
 from dataclasses import asdict, dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from workbench.actors import ActorRegistry, Source, default_registry
-from workbench.attribution import SpeakerMemory, analyse
+from workbench.attribution import Attributor, SpeakerMemory, analyse
 
 STANCES = ("confirms", "denies", "cannot_confirm", "expects")
 
-DENY = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying|ial)|dismiss(?:es|ed|ing)?|baseless|fake news|fabricat\w*|nonsense|unfounded|"
-    r"groundless|rumou?rs?|provocation|slander\w*|hoax|disput(?:es|ed|ing)|reject(?:s|ed|ing)?|refut\w*|"
-    r"lies\b|a lie\b|false (?:claims?|reports?)|mock(?:s|ed|ing)?|no one has seen|propaganda)\b", re.I)
+# "refused to confirm or deny", "declined to acknowledge", "has not commented": no position taken
 CANNOT = re.compile(
-    r"\b(?:(?:could|can|would|did|does|do)(?:n't|n’t| not)(?: yet)? (?:independently )?(?:confirm|verify)|"
-    r"unable to (?:independently )?(?:confirm|verify)|cannot (?:yet )?(?:confirm|verify)|no evidence|"
-    r"stopp(?:ed|ing) short of confirm\w*|not aware|declin(?:ed|es|ing) to (?:confirm|comment)|"
-    r"no (?:information|indication|confirmation)|(?:is|are|remains?) unclear|uncertain|"
+    r"\b(?:(?:could|can|would|did|does|do|has|have|had|is|are|was|were)(?:n't|n’t| not)(?: yet| so far| officially)?"
+    r" (?:independently |publicly |officially )?(?:confirm|verify|acknowledg|say|comment|seen|know)\w*|"
+    r"never (?:officially |publicly )?(?:confirm|acknowledg)\w*|"
+    r"(?:unable|declin(?:ed|es|ing)|refus(?:ed|es|ing)|stopp(?:ed|ing) short of|reluctant) to (?:independently |publicly )?"
+    r"(?:confirm|verify|acknowledg|comment|deny|say)\w*|stopp(?:ed|ing) short of confirm\w*|cannot (?:yet )?(?:confirm|verify)|"
+    r"no evidence|not aware|no (?:information|indication|confirmation)|neither confirm\w*|if confirmed|"
     r"if (?:the )?(?:reports?|this|that|it|these reports)\b.*\b(?:prove|proves|is|are)\b.*\b(?:true|accurate|correct)|"
-    r"prove accurate|not (?:yet )?(?:confirmed|verified)|could not independently)\b", re.I)
+    r"prove accurate|not (?:yet )?(?:confirmed|verified)|"
+    r"has not commented|have not commented)\b", re.I)
+DENY = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial)|dismiss(?:es|ed|ing)?|baseless|fake(?: news)?|fabricat\w*|nonsense|unfounded|"
+    r"groundless|rumou?rs?|provocation|slander\w*|hoax|disput(?:es|ed|ing)|reject(?:s|ed|ing)?|refut\w*|"
+    r"lies\b|a lie\b|false (?:claims?|reports?)|mock(?:s|ed|ing)?|ridicul\w*|no one has seen|propaganda|"
+    r"invent(?:ed|ing|ion)|information operation|brushed off|imaginary|western invention|no need|"
+    r"(?:would|will|did|does|do|has|have|had|is|are|was|were)(?:n't|n’t| not| never) (?:pull|send|deploy|need|involv)\w*)\b",
+    re.I)
 EXPECT = re.compile(
     r"\b(?:highly likely|(?:is|are|was|were) likely|likely to|expect(?:s|ed|ing)?|will be (?:ready|deployed|sent)|"
-    r"could be deployed|would send|anticipat\w*|poised to|possibility|by (?:november|december|january))\b", re.I)
+    r"could (?:be deployed|eventually|soon|climb|reach|rise|be sent|be used)|would (?:send|follow)|anticipat\w*|"
+    r"poised to|possibility|due (?:in|to)|matter of time|in the coming|by (?:november|"
+    r"december|january|the end of)|next year|more troops|additional troops|reinforce\w*|decided to|plan(?:s|ning)? to|"
+    r"will (?:send|dispatch|deploy))\b", re.I)
 CONFIRM = re.compile(
-    r"\b(?:confirm(?:s|ed|ing)?|evidence|proof|sent|deployed|deploying|sending|transport\w*|arrived|stationed|"
-    r"involvement|involved|transfer|are in russia|in russia|participation|escalation|fighting|training|"
-    r"troops?|soldiers?|accus\w*|claim(?:s|ed|ing)?)\b", re.I)
-TOPIC = re.compile(r"north korea|pyongyang|dprk|korean|troops?|soldiers?|deploy|involvement|the claims?|the story|"
-                   r"the reports?|rumou?r|such a deployment|allegations?", re.I)
+    r"\b(?:confirm(?:s|ed|ing)?|corroborat\w*|evidence|proof|acknowledg\w*|condemn\w*|accus\w*|assess\w*|"
+    r"records?|intelligence (?:shows|showing|indicates))\b", re.I)
+# The clause asserts troops already there: "are in Russia", "were training", "has sent".
+PRESENT = re.compile(r"\b(?:(?:are|were|is|was|have been|has been|had been)\s+(?:now |already |currently |still )?"
+                     r"(?:in|training|stationed|deployed|sent|transported|present|fighting|preparing|being readied)\b|"
+                     r"(?:has|have|had)\s+(?:already\s+)?(?:sent|deployed|arrived|moved|dispatched))", re.I)
+NK = re.compile(r"north korea|n\. ?korea|pyongyang|dprk|koreans|kim jong", re.I)
+TROOPS = re.compile(r"troops?|soldiers?|personnel|servicem[ae]n|deploy|\bsen[dt]|sending|involve|participat|fight|"
+                    r"units?\b|forces|contingent|battalion|transfer of people|presence|evidence|batch|moved|"
+                    r"\b\d{1,3}(?:,\d{3})+\b|\bthousands?\b", re.I)
+ANAPHOR_TOPIC = re.compile(r"\b(?:it|this|that|them|the (?:reports?|claims?|story|allegations?|deployment|move|"
+                           r"information|accusations?)|these (?:reports|claims))\b", re.I)
+TOPIC = re.compile(r"north korea|pyongyang|dprk|korean|troops?|soldiers?|servicem[ae]n|personnel|deploy|involvement|"
+                   r"the claims?|the story|the reports?|rumou?r|allegations?|units?|contingent|forces|"
+                   r"\d|thousands?|hundreds", re.I)
 NEGATED_CONFIRM = re.compile(r"\b(?:not|n't|n’t|never|no)\b[^.]{0,25}\bconfirm", re.I)
+# Verbs whose subject takes a position even when they are not reporting verbs.
+POSITION_VERBS = frozenset("call describe dismiss deny reject refute dispute condemn acknowledge confirm decline "
+                           "refuse mock ridicule brush slam accuse comment insist stop label brand".split())
+ACTOR_HEADS = re.compile(r"official|spokes|minister|ministry|president|secretary|ambassador|envoy|diplomat|"
+                         r"representative|chief|head|general|commander|lawmaker|legislator|agency|service|intelligence|"
+                         r"government|military|army|kremlin|source|analyst|expert|observer|channel|media|outlet|"
+                         r"newspaper|broadcaster|report|people|person|committee|office|council|directorate|staff", re.I)
 
 
 @dataclass
@@ -56,84 +83,154 @@ class StanceRecord:
     cue: str | None = None
 
 
-def classify(text: str) -> tuple[str, str] | None:
-    """(stance, cue) for a sentence, or None when it takes no position."""
+def classify(text: str, speaking: bool = False) -> tuple[str, str] | None:
+    """(stance, cue) for a clause, or None. A reporting speaker on the topic confirms unless a cue says more."""
+    if m := re.search(r"highly likely", text, re.I):
+        return "expects", m.group(0)
+    if m := CANNOT.search(text):
+        return "cannot_confirm", m.group(0)
     if (m := DENY.search(text)) and not re.search(r"\bnot? den", text, re.I):
         return "denies", m.group(0)
-    if (m := re.search(r"highly likely", text, re.I)):
-        return "expects", m.group(0)
-    if (m := CANNOT.search(text)):
-        return "cannot_confirm", m.group(0)
-    if (m := EXPECT.search(text)):
-        return "expects", m.group(0)
+    if m := EXPECT.search(text):
+        if not PRESENT.search(text):
+            return "expects", m.group(0)
     if (m := CONFIRM.search(text)) and not NEGATED_CONFIRM.search(text):
         return "confirms", m.group(0)
+    if speaking and NK.search(text) and TROOPS.search(text):
+        return "confirms", "reported"
     return None
+
+
+def on_topic(text: str) -> bool:
+    """Is a sentence about North Korean troops (or does it point back at the reports about them)?"""
+    return bool((NK.search(text) and TROOPS.search(text)) or ANAPHOR_TOPIC.search(text))
+
+
+def _outermost(holders: list[tuple[Source, Token | None, bool]]) -> list[tuple[Source, Token | None, bool]]:
+    """ "Campbell said the U.S. couldn't confirm": the outer speaker holds the stance; a holder reached through
+    a clausal complement is dropped, one in a separate clause ("..., while Zakharova said ...") is kept."""
+    kept = []
+    for source, verb, speaking in holders:
+        inside = False
+        if verb is not None:
+            for other_source, other, _ in holders:
+                if other is None or other.i == verb.i or other_source.kind == "media" or not other.is_ancestor(verb):
+                    continue
+                path, token = [], verb
+                while token.i != other.i and token.head.i != token.i:
+                    path.append(token.dep_)
+                    token = token.head
+                if not {"advcl", "conj", "relcl"} & set(path):
+                    inside = True
+        if not inside:
+            kept.append((source, verb, speaking))
+    return kept
+
+
+def _plausible(source: Source) -> bool:
+    """Speakers worth a stance row: registry actors, people, or a mention headed by an actor word."""
+    if source.known or source.kind in {"person", "country"}:
+        return True
+    return bool(ACTOR_HEADS.search(source.name)) and len(source.name.split()) <= 8
+
+
+def _clause(verb: Token, others: list[Token]) -> str:
+    """The words a verb governs, minus clauses of other actors nested inside it."""
+    nested = [o for o in others if o.i != verb.i and verb.is_ancestor(o)]
+    skip = {t.i for o in nested for t in o.subtree}
+    return "".join(t.text_with_ws for t in verb.subtree if t.i not in skip)
 
 
 class StanceExtractor:
     def __init__(self, registry: ActorRegistry | None = None):
         self.registry = registry or default_registry()
+        self.attributor = Attributor(self.registry)
 
-    def _fallback_actor(self, sent: Span, cue_at: int) -> Source | None:
-        """The sentence's grammatical subject if it is an actor, else the first actor named before the cue."""
-        memory = SpeakerMemory()
-        from workbench.attribution import Attributor
-
-        attributor = Attributor(self.registry)
+    def _position_holders(self, sent: Span, memory: SpeakerMemory) -> list[tuple[Source, Token]]:
+        """Subjects of position verbs ("Peskov called the reports a provocation"), conjuncts included."""
+        found = []
         for token in sent:
-            if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT" and token.pos_ in {"PROPN", "NOUN"}:
-                resolved = attributor.resolve_token(token, memory)
-                if resolved and (resolved[0].known or resolved[0].kind in {"person", "anonymous", "media"}):
-                    return resolved[0]
-        prefix = sent.doc.text[sent.start_char:cue_at]
-        hits = self.registry.find_in(prefix)
-        hits = [h for h in hits if h[2].kind in {"person", "organization", "country", "media"}]
-        if hits:
-            start, end, _actor = hits[0]
-            return self.registry.resolve(prefix[start:end])
-        return None
+            if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in POSITION_VERBS:
+                continue
+            subject = self.attributor._subject_of(token)
+            if subject is None:
+                continue
+            for head in [subject, *[c for c in subject.children if c.dep_ == "conj"]]:
+                resolved = self.attributor.resolve_token(head, memory)
+                if resolved:
+                    found.append((resolved[0], token))
+        return found
 
     def __call__(self, doc: Doc, doc_id: str = "") -> list[StanceRecord]:
         records: list[StanceRecord] = []
+        memory = SpeakerMemory()
         for info in analyse(doc, self.registry):
             if info.skip:
                 continue
             sent = info.span
             text = sent.text
-            if not TOPIC.search(text):
+            for speaker in info.speakers:
+                memory.remember(speaker.source)
+            if not (info.heading or on_topic(text)):
                 continue
-            found = classify(text)
-            if found is None:
-                continue
-            stance, cue = found
-            cue_at = sent.start_char + text.lower().find(cue.lower())
-            actors: list[Source] = []
-            speakers = info.speakers
+            holders: list[tuple[Source, Token | None, bool]] = []
+            for speaker in info.speakers:
+                verb = doc[speaker.verb_i] if speaker.verb_i is not None else None
+                holders.append((speaker.source, verb, True))
+            for source, verb in self._position_holders(sent, memory):
+                if not any(h[0].name == source.name for h in holders):
+                    holders.append((source, verb, False))
             # a media outlet relaying a minister's words: the minister holds the stance
-            if len(speakers) > 1 and speakers[0].source.kind == "media":
-                speakers = speakers[1:] + speakers[:1]
-            for speaker in speakers[:2]:
-                actors.append(speaker.source)
-                if speaker.source.kind != "media" and stance != "confirms":
-                    break
-            if not actors:
-                fallback = self._fallback_actor(sent, cue_at)
-                if fallback is not None:
-                    actors.append(fallback)
-            if not actors:
-                continue
-            seen: set[str] = set()
-            for actor in actors[:1] if stance != "confirms" else actors[:2]:
-                if actor.name in seen:
+            if len(holders) > 1:
+                holders = [h for h in holders if h[0].kind != "media" or h[2] is False] or holders
+            holders = _outermost(holders)
+            verbs = [v for _, v, _ in holders if v is not None]
+            rows: list[tuple[Source, str, str]] = []
+            for source, verb, speaking in holders:
+                if not _plausible(source):
                     continue
-                seen.add(actor.name)
+                clause = _clause(verb, verbs) if verb is not None else text
+                found = classify(clause, speaking=speaking) or (classify(text) if len(holders) == 1 else None)
+                if found is None and speaking and info.heading:
+                    found = ("confirms", "headline")
+                if found:
+                    rows.append((source, *found))
+            if not holders:
+                found = classify(text)
+                if found and found[1] != "reported":
+                    cue_at = sent.start_char + text.lower().find(found[1].lower())
+                    fallback = self._fallback_actor(sent, cue_at)
+                    if fallback is not None and _plausible(fallback):
+                        rows.append((fallback, *found))
+            # one position per actor and sentence: the most guarded reading wins
+            priority = {"cannot_confirm": 0, "denies": 1, "expects": 2, "confirms": 3}
+            rows.sort(key=lambda r: priority[r[1]])
+            seen: set[str] = set()
+            for source, stance, cue in rows:
+                if source.name in seen:
+                    continue
+                seen.add(source.name)
                 records.append(StanceRecord(
-                    doc_id=doc_id, actor=actor.name, actor_country=actor.country, stance=stance,
+                    doc_id=doc_id, actor=source.name, actor_country=source.country, stance=stance,
                     sentence=text.strip(), start_char=sent.start_char, end_char=sent.end_char,
-                    actor_type=actor.type, actor_mention=actor.mention, cue=cue,
+                    actor_type=source.type, actor_mention=source.mention, cue=cue,
                 ))
         return records
+
+    def _fallback_actor(self, sent: Span, cue_at: int) -> Source | None:
+        """The sentence's grammatical subject if it is an actor, else the first actor named before the cue."""
+        memory = SpeakerMemory()
+        for token in sent:
+            if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT" and token.pos_ in {"PROPN", "NOUN"}:
+                resolved = self.attributor.resolve_token(token, memory)
+                if resolved:
+                    return resolved[0]
+        prefix = sent.doc.text[sent.start_char:cue_at]
+        hits = [h for h in self.registry.find_in(prefix) if h[2].kind in {"person", "organization", "country"}]
+        if hits:
+            start, end, _actor = hits[0]
+            return self.registry.resolve(prefix[start:end])
+        return None
 
 
 @Language.factory("workbench_stances")
