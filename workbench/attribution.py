@@ -32,12 +32,13 @@ maintain show find know learn continue read share put understand record count tr
 detect identify
 """.split())
 NON_SPEAKERS = frozenset("""
-move figure number total estimate deployment troop soldier force data image photo footage video decision step
-plan deal treaty pact war attack what this that
+move figure number total estimate deployment troop soldier data image photo footage video decision step
+plan deal treaty pact war attack what this that toll loss count tally which
 """.split())
 # "a message from Ukraine's intelligence service": the speaker is whoever the message is from.
 MESSAGE_NOUNS = frozenset("""
 message statement letter leaflet post video appeal communique communiqué document briefing assessment readout
+figure figures data estimate estimates report reports tally count information story claim
 """.split())
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_THING = {"it", "they", "we", "i"}
@@ -188,12 +189,22 @@ class Attributor:
             return recalled, token.doc[token.i:token.i + 1]
         if lower in {"who", "which", "that"}:
             return None
-        if token.lemma_.lower() in MESSAGE_NOUNS:
-            for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ == "from":
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            return self.resolve_token(pobj, memory)
+        if token.lemma_.lower() in MESSAGE_NOUNS or token.lower_ in MESSAGE_NOUNS:
+            # "a message from X", "figures circulated by X", "data released by X"
+            for child in token.children:
+                candidates = []
+                if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+                    candidates = [c for c in child.children if c.dep_ == "pobj"]
+                elif child.dep_ in {"acl", "relcl"}:
+                    for grandchild in child.children:
+                        if grandchild.dep_ == "agent" or (grandchild.dep_ == "prep" and grandchild.lower_ == "by"):
+                            candidates = [c for c in grandchild.children if c.dep_ == "pobj"]
+                for candidate in candidates:
+                    resolved = self.resolve_token(candidate, memory)
+                    if resolved:
+                        return resolved
+            if token.lemma_.lower() in NON_SPEAKERS or token.lower_ in {"figures", "data", "estimates", "reports"}:
+                return None
         mention = _mention_span(token)
         name = _name_span(token)
         head = token.lemma_.lower() if token.pos_ == "NOUN" else token.lower_
@@ -302,7 +313,8 @@ class Attributor:
                 if token.lemma_.lower() == "report" and token.tag_ == "VBN" and token.dep_ == "amod":
                     continue
                 if token.lemma_.lower() in CLAUSE_ONLY and not any(
-                        c.dep_ in {"ccomp", "parataxis"} for c in token.children) and not (
+                        c.dep_ in {"ccomp", "parataxis"} or (c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS)
+                        for c in token.children) and not (
                         token.lemma_.lower() == "put" and any(c.lower_ == "at" for c in token.children)):
                     continue
                 subject = self._subject_of(token)
@@ -342,16 +354,23 @@ class Attributor:
         return speakers
 
     def trailing_speaker(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
-        """ "..., Seoul's spy agency says" / "..., HUR says": a reporting tag the parse did not attach."""
-        match = re.search(r"[,;:]\s+(?:the\s+)?([^,;:]{2,80}?)\s+(?:said|says|say|added|adds|reported|reports|"
-                          r"told\s+\w+(?:\s+\w+)?|claims|claimed|confirmed|confirms|warned|warns)"
-                          r"(?:\s+on\s+\w+)?\s*[.!\"”]*\s*$", sent.text)
+        """ "..., Seoul's spy agency says" / "..., the agency projects, ...": a reporting tag the parse missed."""
+        verbs = (r"(?:said|says|say|added|adds|reported|reports|told\s+\w+(?:\s+\w+)?|claims|claimed|confirmed|"
+                 r"confirms|warned|warns|projects|projected|estimates|estimated|believes|noted|notes)")
+        match = re.search(rf"[,;:]\s+((?:the\s+)?[^,;:]{{2,80}}?)\s+{verbs}(?:\s+on\s+\w+)?\s*[.!\"”]*\s*$", sent.text) \
+            or re.search(rf",\s+((?:the\s+)?[^,;:]{{2,40}}?)\s+{verbs},", sent.text)
         if not match:
             return None
         mention = match.group(1)
-        if not self.registry.find_in(mention):
+        anaphor = re.fullmatch(r"(?i)the\s+(?:spy\s+|intelligence\s+)?(\w+)", mention.strip())
+        if anaphor and anaphor.group(1).lower() in ANAPHORS:
+            source = memory.recall(ANAPHORS[anaphor.group(1).lower()])
+            if source is None:
+                return None
+        elif not self.registry.find_in(mention):
             return None
-        source = self.registry.resolve(mention)
+        else:
+            source = self.registry.resolve(mention)
         memory.remember(source)
         start = sent.start_char + match.start(1)
         return Speaker(source, start, start + len(mention), "trailing")
@@ -425,9 +444,11 @@ def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInf
         info = SentenceInfo(index, sent, paragraph, heading, skip_kind is not None, caption)
         if not info.skip:
             info.speakers = attributor.sentence_speakers(sent, memory)
-            if not info.speakers and (tag := attributor.colon_speaker(sent, memory)
-                                      or attributor.trailing_speaker(sent, memory)):
-                info.speakers = [tag]
+            if not info.speakers and (colon := attributor.colon_speaker(sent, memory)):
+                info.speakers = [colon]
+            if not any(s.verb_i is not None for s in info.speakers) and (
+                    tag := attributor.trailing_speaker(sent, memory)):
+                info.speakers.append(tag)
             attributor.remember_subjects(sent, memory)
             attributor.remember_mentions(sent, memory)
         infos.append(info)

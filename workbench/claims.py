@@ -28,7 +28,7 @@ OTHER_NATIONALITY = re.compile(
     r"cuban|nepalese|indian|african|foreign|ukraine's|russia's)\b", re.I)
 
 CASUALTY = frozenset(["kill", "die", "dead", "death", "wound", "injure", "casualty", "lose", "lost", "slay", "perish"])
-DESERTION = frozenset(["desert", "deserter", "defect", "flee", "abscond"])
+DESERTION = frozenset(["desert", "deserter", "defect", "flee", "abscond", "abandon", "escape"])
 CAPTURE = frozenset(["capture", "surrender", "detain", "imprison", "seize"])
 TRAINING = frozenset(["train", "prepare", "ready", "drill", "learn", "undergo", "acclimate", "acclimatize", "orient"])
 FRONT = frozenset(["fight", "engage", "attack", "assault", "battle", "combat", "storm", "advance", "participate"])
@@ -41,7 +41,7 @@ FUTURE_CUES = re.compile(
 TRAINING_CUES = re.compile(r"\b(?:train(?:ing|ed|s)?|prepar(?:ing|ed|es|e)\b|being readied|readied|drill(?:s|ing)?|"
                            r"orientation|acclimati[sz]ation)\b", re.I)
 FRONT_CUES = re.compile(r"\b(?:fighting|fought|in combat|combat operations|front ?lines?|frontline|on the front|"
-                        r"battlefield|in battle|engaged|assault(?:s|ing)?|attack(?:ing|ed)?|in action)\b", re.I)
+                        r"on the battlefield|in battle|engaged|assault(?:s|ing)?|attack(?:ing|ed)?|in action)\b", re.I)
 HEDGES = re.compile(
     r"\b(?:reportedly|allegedly|alleged|claim(?:s|ed|ing)?|believed?|believes|could|may|might|possibly|"
     r"probably|likely|unclear|uncertain|unconfirmed|purportedly|suspected|expected|estimated|estimates?|"
@@ -99,7 +99,7 @@ def _unit_after(tokens: list[Token], sent: Span) -> Token | None:
         token = doc[i]
         lower = token.lower_
         if lower in {"of", "-", "–", "strong", "additional", "more", "other", "further", "new", "\"", "“", "”",
-                     "'", "‘", "’"} or token.pos_ in {"ADJ", "PROPN"} or token.dep_ in {"compound", "amod"}:
+                     "'", "‘", "’", "its", "their", "his", "her", "the", "these", "those"} or token.pos_ in {"ADJ", "PROPN"} or token.dep_ in {"compound", "amod"}:
             if token.pos_ == "PROPN" and (lower in PERSONNEL | {"koreans"} or lower.rstrip("s") in PERSONNEL):
                 return token  # Title Case headlines tag "Soldiers" as a proper noun
             i += 1
@@ -163,6 +163,10 @@ def find_unit(fig_tokens: list[Token], sent: Span) -> tuple[Token | None, bool]:
         if lemma in NOT_PEOPLE or noun.lower_ in NOT_PEOPLE:
             return None, False
         return None, False
+    last = fig_tokens[-1]
+    followed_by_of = last.i + 1 < len(last.doc) and last.doc[last.i + 1].lower_ == "of"
+    if followed_by_of or (last.like_num and last.lower_ in {"one", "two", "three"}):
+        return None, False  # "one of the world's largest"
     implied = _implied_unit(fig_tokens)
     return (implied, True) if implied is not None else (None, False)
 
@@ -221,9 +225,11 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
     if lemmas & {"prisoner", "pow", "captive"} or lemmas & CAPTURE or re.search(
             r"\b(?:taken|took) prisoner|prisoners? of war\b", sent.text, re.I):
         return "captured"
-    if lemmas & {"casualty"} or lemmas & CASUALTY or re.search(r"\bkilled or wounded|killed|wounded\b",
-                                                              _clause_text(noun, sent), re.I):
+    if lemmas & {"casualty"} or lemmas & CASUALTY or re.search(
+            r"\b(?:killed or wounded|killed|wounded|casualt\w*|dead|died|injured)\b", _clause_text(noun, sent), re.I):
         return "casualty"
+    if noun is not None and noun.lemma_.lower() in {"worker", "laborer", "labourer"}:
+        return "other"  # workers sent to Russia are not troops
     window = sent.text
     if nk_group and ((ARMY_CUES.search(window) and not re.search(
             r"\b(?:sent|send|deploy|deployed|transport|arriv|russia|kursk|ukraine)\w*", _clause_text(noun, sent), re.I))
@@ -262,18 +268,23 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
                             return False
                         return verb.lemma_.lower() in SENT | TRAINING | FRONT and not re.search(
                             r"\b(?:assembl|recruit|form)", verb.lemma_.lower())
-    return bool(NK_WORDS.search(sent.text) or NK_WORDS.search(context))
+    if NK_WORDS.search(sent.text):
+        return True
+    if noun is None and (OTHER_NATIONALITY.search(sent.text) or re.search(r"\b(?:Russia|Ukraine)\b", sent.text)):
+        return False  # "Russia has lost 706,950 troops ..., including 1,320 over the past day"
+    return bool(NK_WORDS.search(context))
 
 
 def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text: str | None) -> str:
     """sent / training / expected / front from the verbs nearest the counted noun, then the sentence."""
-    verbs = _governing_verbs(noun, fig_tokens) if noun is not None else []
+    verbs = _governing_verbs(noun if noun is not None else fig_tokens[-1], fig_tokens)
     for verb in verbs[:3]:
         lemma = verb.lemma_.lower()
         aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         clause = sent.doc[verb.left_edge.i:verb.right_edge.i + 1].text
         future = bool(aux & {"will", "would", "'ll", "could", "may", "might", "shall"}) or (
-            "to" in aux and verb.head.lemma_.lower() in {"plan", "expect", "intend", "set", "prepare", "be", "aim"})
+            "to" in aux and verb.head.lemma_.lower() in {"plan", "expect", "intend", "set", "prepare", "be", "aim",
+                                                          "decide", "agree", "pledge", "promise", "want"})
         if lemma in TRAINING or verb.lower_ in {"readied", "training", "preparing"}:
             return "training"
         if lemma in {"expect", "plan", "intend", "anticipate", "forecast", "project"}:
@@ -283,6 +294,10 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
         if lemma in FRONT:
             return "front"
         if lemma in SENT:
+            if re.search(r"\b(?:for training|to train|for drills)\b", clause, re.I):
+                return "training"
+            if re.search(r"\b(?:toward|towards|en route|heading for|heading to|on (?:their|its) way)\b", clause, re.I):
+                return "expected"
             if FRONT_CUES.search(clause) and not re.search(r"\bcould|may|might|would\b", clause):
                 return "front"
             return "sent"
@@ -416,10 +431,11 @@ class ClaimExtractor:
                 fig_tokens = _tokens_for(sent, start, end)
                 if not fig_tokens:
                     continue
-                if _date_like(fig, fig_tokens, sent):
+                if _date_like(fig, fig_tokens, sent, start):
                     continue
                 noun, _implied = find_unit(fig_tokens, sent)
-                if noun is None and not _bare_casualty(fig_tokens, sent) and not _bare_headcount(fig, fig_tokens, sent):
+                if noun is None and not _bare_casualty(fig_tokens, sent) and not _bare_headcount(
+                        fig, fig_tokens, sent, _neighbourhood(infos, position)):
                     continue
                 unit = _unit_text(noun) if noun is not None else "soldier"
                 if noun is not None and noun.lower_ in {"staff", "guard", "force"} and not \
@@ -452,21 +468,25 @@ PERSONNEL_CONTEXT = re.compile(r"\b(?:troops?|soldiers?|personnel|servicem[ae]n|
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 NOT_A_HEADCOUNT = re.compile(
-    rf"(?:{_MONTH}\s+\d{{1,2}}\s*(?:to|-|–|and|through)\s*$|\b{_MONTH}\s*$|\bArticle\s*$|[$€£₩]\s*$|\bNo\.\s*$|"
+    rf"(?:{_MONTH}\s+\d{{1,2}}\s*(?:to|-|–|and|through)\s*$|\d{{4}}\s*[-–]\s*$|[A-Za-z][-–]$|\b{_MONTH}\s*$|\bArticle\s*$|[$€£₩]\s*$|\bNo\.\s*$|"
     r"#\s*$|\bpage\s*$)", re.I)
 
 
-def _date_like(fig: Figure, fig_tokens: list[Token], sent: Span) -> bool:
+def _date_like(fig: Figure, fig_tokens: list[Token], sent: Span, start: int) -> bool:
     """ "October 8 to 13", "Article 5", "$3,000", "in 2024": numbers that are never headcounts."""
     if 1900 <= fig.low <= 2100 and fig.low == fig.high and "," not in fig.number_text and not fig.vague:
         nxt = sent.doc[fig_tokens[-1].i + 1] if fig_tokens[-1].i + 1 < sent.end else None
         if nxt is None or nxt.lemma_.lower() not in PERSONNEL:
             return True
-    before = sent.doc.text[max(sent.start_char, fig_tokens[0].idx - 25):fig_tokens[0].idx]
-    return bool(NOT_A_HEADCOUNT.search(before))
+    before = sent.doc.text[max(sent.start_char, start - 25):start]
+    if NOT_A_HEADCOUNT.search(before):
+        return True
+    after = sent.doc.text[start + len(fig.number_text):start + len(fig.number_text) + 8]
+    # "KN-23", "Su-34", "F-16": model numbers; "3,000-strong" is a headcount
+    return bool(re.match(r"[-–][A-Za-z]", after)) and not re.match(r"[-–](?:strong|man|member|person)", after)
 
 
-def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span) -> bool:
+def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: str) -> bool:
     """A figure with its noun left implicit: "puts the figure at 11,000", "3,000 already sent", "eighteen of them",
     "a second batch of 1,500" -- counted people when the sentence is about troops and nothing else is counted."""
     if fig.high < 10 and fig.vague is False:
@@ -490,7 +510,15 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span) -> bool:
                 return False
     if fig_tokens[0].i > sent.start and doc[fig_tokens[0].i - 1].pos_ == "NUM":
         return False
-    return bool(PERSONNEL_CONTEXT.search(sent.text))
+    if re.search(r"\b(?:is|was|aged|age|ages)\s+$|,\s*$", before) or re.search(r"\bpopulation\b", sent.text, re.I):
+        return False  # ages ("Kim, 81,", "is 19") and populations
+    return bool(PERSONNEL_CONTEXT.search(context))
+
+
+def _neighbourhood(infos: list[SentenceInfo], position: int) -> str:
+    """The sentence with its neighbours: "3,000 already sent" in a headline counts the troops of the lede."""
+    parts = [infos[i].span.text for i in (position - 1, position, position + 1) if 0 <= i < len(infos)]
+    return " ".join(parts)
 
 
 def _bare_casualty(fig_tokens: list[Token], sent: Span) -> bool:

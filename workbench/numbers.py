@@ -58,7 +58,7 @@ _WORD_NUM = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _SCALE = r"(?:hundred|thousand|million|billion)"
 # A spelled-out number: "eighteen", "twenty-five", "three thousand", "two hundred and fifty", "a dozen".
 _SPELLED = (
-    rf"(?:(?:{_WORD_NUM})(?:[\s\-](?:{_WORD_NUM}))?"
+    rf"(?:(?:{_WORD_NUM})\s+dozen|(?:{_WORD_NUM})(?:[\s\-](?:{_WORD_NUM}))?"
     rf"(?:\s+{_SCALE}(?:\s+(?:and\s+)?(?:{_WORD_NUM})(?:[\s\-](?:{_WORD_NUM}))?)?)*"
     rf"|a\s+(?:dozen|hundred|thousand|million))"
 )
