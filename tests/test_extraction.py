@@ -192,3 +192,10 @@ def test_dev_set_scores_do_not_regress(tmp_path):
     assert places["f1"] >= 0.9, places
     stances = _score("stances", EVAL / "dev", EVAL / "dev", tmp_path)
     assert stances["f1"] >= 0.55, stances
+
+
+def test_small_front_line_settlements_are_kept_without_coordinates():
+    text = "Fighting raged near the village of Nikolayevo-Darino. Later, Nikolayevo-Darino was shelled again."
+    places = {p.place: p for p in extract_places(text, "t")}
+    assert places["Nikolayevo-Darino"].mentions == 2
+    assert places["Nikolayevo-Darino"].lat is None

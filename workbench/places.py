@@ -148,7 +148,7 @@ def extract_places(text: str, doc_id: str = "", gazetteer: Gazetteer | None = No
         # outlets ("Kyiv Independent") and people ("Vladimir Putin") are not places
         blocked = [(s, e) for s, e, actor in default_registry().find_in(text) if actor.kind in {"media", "person"}]
     grouped: dict[str, list[PlaceMention]] = {}
-    for mention in gazetteer.find(text, blocked):
+    for mention in gazetteer.find(text, blocked) + _named_settlements(text, gazetteer):
         grouped.setdefault(mention.place.place, []).append(mention)
     records = []
     for name, mentions in grouped.items():
@@ -161,6 +161,29 @@ def extract_places(text: str, doc_id: str = "", gazetteer: Gazetteer | None = No
             surface_forms="|".join(sorted({m.text for m in mentions})),
         ))
     return sorted(records, key=lambda r: (r.first_start, r.place))
+
+
+_SETTLEMENT = re.compile(
+    r"\b(?:village|villages|town|settlement|hamlet|city|district)\s+of\s+"
+    r"(?P<name>[A-Z][a-zà-ÿ'’\-]+(?:[ \-][A-Z][a-zà-ÿ'’\-]+)?)")
+
+
+def _named_settlements(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """ "the village of Plekhovo": front-line places too small for the gazetteer, kept without coordinates."""
+    found = []
+    for match in _SETTLEMENT.finditer(text):
+        name = match.group("name")
+        if gazetteer.lookup(name) is not None:
+            continue  # the gazetteer already geocodes it
+        place = Place(place=name, kind="city", country=None, lat=None, lon=None)
+        found.append(PlaceMention(match.start("name"), match.end("name"), name, place))
+    # later bare mentions of the same settlement ("fighting around Plekhovo") count too
+    names = {m.text for m in found}
+    for name in names:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not any(m.start == match.start() for m in found):
+                found.append(PlaceMention(match.start(), match.end(), name, Place(name, "city", None, None, None)))
+    return sorted(found, key=lambda m: m.start)
 
 
 @Language.factory("workbench_places")
