@@ -165,7 +165,7 @@ def extract_places(text: str, doc_id: str = "", gazetteer: Gazetteer | None = No
 
 _SETTLEMENT = re.compile(
     r"\b(?:village|villages|town|settlement|hamlet|city|district)\s+of\s+"
-    r"(?P<name>[A-Z][a-zà-ÿ'’\-]+(?:[ \-][A-Z][a-zà-ÿ'’\-]+)?)")
+    r"(?P<name>[A-Z][a-zà-ÿ'’]+(?:[ \-][A-Z][a-zà-ÿ'’]+)?)")
 
 
 def _named_settlements(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
