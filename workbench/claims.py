@@ -17,9 +17,18 @@ from workbench.attribution import SentenceInfo, Speaker, analyse
 from workbench.numbers import Figure, find_figures
 from workbench.places import Gazetteer, default_gazetteer
 
-PERSONNEL = frozenset(["soldier", "troop", "personnel", "officer", "fighter", "serviceman", "servicemen", "servicemember", "reservist", "worker", "laborer", "labourer", "recruit", "conscript", "infantry", "infantryman", "commando", "paratrooper", "marine", "sailor", "pilot", "sniper", "instructor", "operative", "force", "contingent", "men", "mercenary", "volunteer", "combatant", "trainee", "cadet", "specialist", "guard", "deserter", "casualty", "prisoner", "pow", "captive", "observer", "engineer", "staff", "korean", "koreans", "north-korean", "militant", "gunner", "crew"])
+PERSONNEL = frozenset("""
+soldier troop personnel officer fighter serviceman servicemen servicemember reservist worker laborer labourer
+recruit conscript infantry infantryman commando paratrooper marine sailor pilot sniper instructor operative
+force contingent men mercenary volunteer combatant trainee cadet specialist guard deserter casualty prisoner
+pow captive observer engineer staff korean koreans north-korean militant gunner crew
+""".split())
 # Nouns that look like units but count something else.
-NOT_PEOPLE = frozenset(["year", "month", "week", "day", "hour", "minute", "time", "km", "kilometre", "kilometer", "mile", "metre", "meter", "round", "shell", "missile", "rocket", "drone", "tank", "vehicle", "dollar", "won", "rouble", "ruble", "euro", "percent", "per", "cent", "country", "people", "population", "person", "citizen", "resident", "child", "ton", "tonne", "container", "artillery", "gun", "weapon", "rifle", "mortar", "battery", "village", "town", "city", "km2", "square"])
+NOT_PEOPLE = frozenset("""
+year month week day hour minute time km kilometre kilometer mile metre meter round shell missile rocket drone
+tank vehicle dollar won rouble ruble euro percent per cent country people population person citizen resident
+child ton tonne container artillery gun weapon rifle mortar battery village town city km2 square
+""".split())
 FIGURE_MODIFIERS = {"military", "active", "infantry", "special", "combat", "regular", "elite", "army",
                     "active-duty", "reserve", "frontline", "front-line"}
 NK_WORDS = re.compile(r"north korea|north korean|pyongyang|dprk|\bkim jong|\bn\.? ?korea|koreans?\b", re.I)
@@ -27,12 +36,25 @@ OTHER_NATIONALITY = re.compile(
     r"\b(?:russian|ukrainian|belarusian|american|chechen|buryat|wagner|british|german|polish|chinese|syrian|"
     r"cuban|nepalese|indian|african|foreign|ukraine's|russia's)\b", re.I)
 
-CASUALTY = frozenset(["kill", "die", "dead", "death", "wound", "injure", "casualty", "lose", "lost", "slay", "perish"])
-DESERTION = frozenset(["desert", "deserter", "defect", "flee", "abscond", "abandon", "escape"])
-CAPTURE = frozenset(["capture", "surrender", "detain", "imprison", "seize"])
-TRAINING = frozenset(["train", "prepare", "ready", "drill", "learn", "undergo", "acclimate", "acclimatize", "orient"])
-FRONT = frozenset(["fight", "engage", "attack", "assault", "battle", "combat", "storm", "advance", "participate"])
-SENT = frozenset(["send", "deploy", "transport", "arrive", "station", "move", "dispatch", "transfer", "ship", "fly", "deliver", "base", "bring", "gather", "mass", "assemble", "join", "relocate", "redeploy"])
+CASUALTY = frozenset("""
+kill die dead death wound injure casualty lose lost slay perish
+""".split())
+DESERTION = frozenset("""
+desert deserter defect flee abscond abandon escape
+""".split())
+CAPTURE = frozenset("""
+capture surrender detain imprison seize
+""".split())
+TRAINING = frozenset("""
+train prepare ready drill learn undergo acclimate acclimatize orient
+""".split())
+FRONT = frozenset("""
+fight engage attack assault battle combat storm advance participate
+""".split())
+SENT = frozenset("""
+send deploy transport arrive station move dispatch transfer ship fly deliver base bring gather mass assemble
+join relocate redeploy
+""".split())
 FUTURE_CUES = re.compile(
     r"\b(?:will|would|'ll|expected|expects?|expect(?:ing)?|plan(?:s|ned|ning)?|intend(?:s|ed)?|set to|"
     r"poised to|going to|to be (?:deployed|sent)|by (?:the end of )?(?:january|february|march|april|may|june|"
