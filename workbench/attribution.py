@@ -220,10 +220,9 @@ class Attributor:
         if token.pos_ == "NOUN" and token.lemma_.lower() in NON_SPEAKERS:
             return None  # "the move", "the figures": not a speaker
         is_person = _is_person(token)
-        if is_person and token.pos_ == "PROPN":
+        if token.pos_ == "PROPN" and len(name) == 1 and (earlier := memory.last_full_name(token.text)):
             # Korean names put the family name first: "Park" later means "Park Sun-won".
-            if len(name) == 1 and (earlier := memory.last_full_name(token.text)):
-                return earlier, mention
+            return earlier, mention
         text = name.text if (is_person or token.pos_ == "NOUN") else mention.text
         if token.pos_ == "NOUN" and self.registry.find_in(mention.text) and not self.registry.find_in(name.text):
             text = mention.text  # "the public broadcaster of Ukraine, Suspilne": the apposition names it
