@@ -113,3 +113,16 @@ def test_corrections_survive_a_cache_rebuild(tmp_path, seeds_dir):
     rebuilt = build_ledger([seeds_dir], cache=tmp_path / "c2", use_cache=False, progress=False)
     corrected, report = apply_corrections(rebuilt.claims, read_corrections(path))
     assert corrected.set_index("claim_id").loc[target, "status"] == "front" and report.n_applied == 1
+
+
+def test_workspace_joins_articles_and_applies_corrections(tmp_path, seeds_dir):
+    from workbench import open_ledger
+
+    plain = open_ledger([seeds_dir], corrections=False, cache=tmp_path / "c", progress=False)
+    assert {"title", "outlet", "published"} <= set(plain.claims.columns)
+    assert plain.places.set_index(["doc_id", "place"])["claims"].sum() > 0
+    path = tmp_path / "corr.csv"
+    append_correction(path, plain.claims.iloc[0].claim_id, "reject", "")
+    corrected = open_ledger([seeds_dir], corrections=path, cache=tmp_path / "c", progress=False)
+    assert len(corrected.claims) == len(plain.claims) - 1 and corrected.corrections.n_applied == 1
+    assert not corrected.estimates.empty

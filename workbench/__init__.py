@@ -7,7 +7,7 @@ The public API returns pandas DataFrames; the extractor is also a set of registe
 from workbench.corpus import Corpus, ingest, load_articles
 
 __all__ = ["Corpus", "build_ledger", "extract_claims", "extract_places", "extract_stances", "ingest",
-           "ledger_sql", "load_articles"]
+           "ledger_sql", "load_articles", "open_ledger"]
 __version__ = "0.1.0"
 
 
@@ -17,4 +17,8 @@ def __getattr__(name: str):
         from workbench import ledger
 
         return getattr(ledger, name)
+    if name == "open_ledger":
+        from workbench.workspace import open_ledger
+
+        return open_ledger
     raise AttributeError(f"module 'workbench' has no attribute {name!r}")
