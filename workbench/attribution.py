@@ -136,7 +136,7 @@ class SpeakerMemory:
         self.history.append(source)
 
     def recall(self, wanted: str) -> Source | None:
-        for source in reversed(self.history[-8:]):
+        for source in reversed(self.history[-25:]):
             if wanted == "person" and source.kind == "person":
                 return source
             if wanted == "human" and (source.kind == "person" or (source.kind == "anonymous" and not re.search(

@@ -22,7 +22,8 @@ STANCES = ("confirms", "denies", "cannot_confirm", "expects")
 # "refused to confirm or deny", "declined to acknowledge", "has not commented": no position taken
 CANNOT = re.compile(
     r"\b(?:(?:could|can|would|did|does|do|has|have|had|is|are|was|were)(?:n't|n’t| not)(?: yet| so far| officially)?"
-    r" (?:independently |publicly |officially )?(?:confirm|verify|acknowledg|say|comment|seen|know)\w*|"
+    r" (?:independently |publicly |officially )?(?:confirm|verify|acknowledg|say|comment|know)\w*|"
+    r"(?:not|n't|n’t|never) (?:yet )?seen (?:any )?evidence|"
     r"never (?:officially |publicly )?(?:confirm|acknowledg)\w*|"
     r"(?:unable|declin(?:ed|es|ing)|refus(?:ed|es|ing)|stopp(?:ed|ing) short of|reluctant) to (?:independently |publicly )?"
     r"(?:confirm|verify|acknowledg|comment|deny|say)\w*|stopp(?:ed|ing) short of confirm\w*|cannot (?:yet )?(?:confirm|verify)|"
@@ -51,10 +52,10 @@ PRESENT = re.compile(r"\b(?:(?:are|were|is|was|have been|has been|had been)\s+(?
                      r"(?:in|training|stationed|deployed|sent|transported|present|fighting|preparing|being readied)\b|"
                      r"(?:has|have|had)\s+(?:already\s+)?(?:sent|deployed|arrived|moved|dispatched))", re.I)
 NK = re.compile(r"north korea|n\. ?korea|pyongyang|dprk|koreans|kim jong", re.I)
-TROOPS = re.compile(r"troops?|soldiers?|personnel|servicem[ae]n|deploy|\bsen[dt]|sending|involve|participat|fight|"
+TROOPS = re.compile(r"troops?|soldiers?|officers?|fighters?|\bmen\b|workers|personnel|servicem[ae]n|deploy|\bsen[dt]|sending|involve|participat|fight|"
                     r"units?\b|forces|contingent|battalion|transfer of people|presence|evidence|batch|moved|"
                     r"\b\d{1,3}(?:,\d{3})+\b|\bthousands?\b", re.I)
-ANAPHOR_TOPIC = re.compile(r"\b(?:it|this|that|them|the (?:reports?|claims?|story|allegations?|deployment|move|"
+ANAPHOR_TOPIC = re.compile(r"\b(?:it|this|that|them|reports?|the (?:claims?|story|allegations?|deployment|move|"
                            r"information|accusations?)|these (?:reports|claims))\b", re.I)
 TOPIC = re.compile(r"north korea|pyongyang|dprk|korean|troops?|soldiers?|servicem[ae]n|personnel|deploy|involvement|"
                    r"the claims?|the story|the reports?|rumou?r|allegations?|units?|contingent|forces|"
@@ -83,7 +84,7 @@ class StanceRecord:
     cue: str | None = None
 
 
-def classify(text: str, speaking: bool = False) -> tuple[str, str] | None:
+def classify(text: str, speaking: bool = False, topical: bool = False) -> tuple[str, str] | None:
     """(stance, cue) for a clause, or None. A reporting speaker on the topic confirms unless a cue says more."""
     if m := re.search(r"highly likely", text, re.I):
         return "expects", m.group(0)
@@ -96,7 +97,7 @@ def classify(text: str, speaking: bool = False) -> tuple[str, str] | None:
             return "expects", m.group(0)
     if (m := CONFIRM.search(text)) and not NEGATED_CONFIRM.search(text):
         return "confirms", m.group(0)
-    if speaking and NK.search(text) and TROOPS.search(text):
+    if speaking and (topical or (NK.search(text) and TROOPS.search(text))):
         return "confirms", "reported"
     return None
 
@@ -114,7 +115,8 @@ def _outermost(holders: list[tuple[Source, Token | None, bool]]) -> list[tuple[S
         inside = False
         if verb is not None:
             for other_source, other, _ in holders:
-                if other is None or other.i == verb.i or other_source.kind == "media" or not other.is_ancestor(verb):
+                if other is None or other.i == verb.i or other_source.kind == "media" or \
+                        other_source.type == "lawmaker" or not other.is_ancestor(verb):
                     continue
                 path, token = [], verb
                 while token.i != other.i and token.head.i != token.i:
@@ -132,6 +134,15 @@ def _plausible(source: Source) -> bool:
     if source.known or source.kind in {"person", "country"}:
         return True
     return bool(ACTOR_HEADS.search(source.name)) and len(source.name.split()) <= 8
+
+
+def _clause_root(verb: Token) -> Token:
+    """ "refused to confirm or deny": the position is the governing verb's ("refused"), not the infinitive's."""
+    while verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i != verb.i:
+        if verb.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            break  # "..., and Pyongyang denies ...": a clause of its own
+        verb = verb.head
+    return verb
 
 
 def _clause(verb: Token, others: list[Token]) -> str:
@@ -164,25 +175,29 @@ class StanceExtractor:
     def __call__(self, doc: Doc, doc_id: str = "") -> list[StanceRecord]:
         records: list[StanceRecord] = []
         memory = SpeakerMemory()
-        for info in analyse(doc, self.registry):
+        infos = analyse(doc, self.registry)
+        for position, info in enumerate(infos):
             if info.skip:
                 continue
             sent = info.span
             text = sent.text
             for speaker in info.speakers:
                 memory.remember(speaker.source)
-            if not (info.heading or on_topic(text)):
+            previous = infos[position - 1].span.text if position > 0 else ""
+            topical = on_topic(text) or bool(info.speakers and NK.search(previous) and TROOPS.search(previous))
+            if not (info.heading or topical):
                 continue
             holders: list[tuple[Source, Token | None, bool]] = []
             for speaker in info.speakers:
-                verb = doc[speaker.verb_i] if speaker.verb_i is not None else None
+                verb = _clause_root(doc[speaker.verb_i]) if speaker.verb_i is not None else None
                 holders.append((speaker.source, verb, True))
             for source, verb in self._position_holders(sent, memory):
                 if not any(h[0].name == source.name for h in holders):
-                    holders.append((source, verb, False))
-            # a media outlet relaying a minister's words: the minister holds the stance
+                    holders.append((source, _clause_root(verb), False))
+            # a medium or a lawmaker relaying an agency's or a minister's words: the inner speaker holds the stance
             if len(holders) > 1:
-                holders = [h for h in holders if h[0].kind != "media" or h[2] is False] or holders
+                relays = [h for h in holders if h[0].kind == "media" or h[0].type == "lawmaker"]
+                holders = [h for h in holders if h not in relays] or holders
             holders = _outermost(holders)
             verbs = [v for _, v, _ in holders if v is not None]
             rows: list[tuple[Source, str, str]] = []
@@ -190,7 +205,8 @@ class StanceExtractor:
                 if not _plausible(source):
                     continue
                 clause = _clause(verb, verbs) if verb is not None else text
-                found = classify(clause, speaking=speaking) or (classify(text) if len(holders) == 1 else None)
+                found = classify(clause, speaking=speaking, topical=topical) or (
+                    classify(text) if len(holders) == 1 else None)
                 if found is None and speaking and info.heading:
                     found = ("confirms", "headline")
                 if found:
