@@ -292,9 +292,27 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
                             r"\b(?:assembl|recruit|form)", verb.lemma_.lower())
     if NK_WORDS.search(sent.text):
         return True
-    if noun is None and (OTHER_NATIONALITY.search(sent.text) or re.search(r"\b(?:Russia|Ukraine)\b", sent.text)):
-        return False  # "Russia has lost 706,950 troops ..., including 1,320 over the past day"
+    if noun is None:
+        # "Russia has lost 706,950 troops ..., including 1,320 over the past day": the actor is not North Korea
+        before = sent.doc[max(sent.start, fig_tokens[0].i - 6):fig_tokens[0].i].text
+        if OTHER_NATIONALITY.search(before):
+            return False
+        for verb in _governing_verbs(fig_tokens[-1], fig_tokens)[:2]:
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if any(re.search(r"\b(?:russia|ukraine|moscow|kyiv)\b", c.text, re.I) for c in subjects):
+                return False
+        if re.search(r"\b(?:russia|ukraine)(?:'s|’s)? (?:has |have )?(?:lost|losses)\b", sent.text, re.I):
+            return False
     return bool(NK_WORDS.search(context))
+
+
+def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
+    """A cue that is not negated: "used in combat" yes, "not yet seen them used in combat" no."""
+    for match in pattern.finditer(text):
+        before = text[max(0, match.start() - 45):match.start()]
+        if not re.search(r"\b(?:not|n't|n’t|never|no|yet to|without)\b", before, re.I):
+            return True
+    return False
 
 
 def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text: str | None) -> str:
@@ -320,20 +338,21 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
                 return "training"
             if re.search(r"\b(?:toward|towards|en route|heading for|heading to|on (?:their|its) way)\b", clause, re.I):
                 return "expected"
-            if FRONT_CUES.search(clause) and not re.search(r"\bcould|may|might|would\b", clause):
+            if _affirmed(FRONT_CUES, clause) and not re.search(r"\bcould|may|might|would\b", clause):
                 return "front"
             return "sent"
         if lemma == "be" and TRAINING_CUES.search(clause):
             return "training"
     text = sent.text
-    if date_text and re.match(r"(?i)by\b", date_text):
+    if date_text and re.match(r"(?i)by\b", date_text) and not re.search(
+            r"\b(?:already|were|was|had been|has been|have been|arrived)\b", text, re.I):
         return "expected"
     if TRAINING_CUES.search(text):
         return "training"
     if FUTURE_CUES.search(text) and not re.search(r"\b(?:has|have|had) (?:already )?(?:been )?(?:sent|deployed)\b",
                                                    text, re.I):
         return "expected"
-    if FRONT_CUES.search(text) and not re.search(r"\bcould|may|might|would\b", text):
+    if _affirmed(FRONT_CUES, text) and not re.search(r"\bcould|may|might|would\b", text):
         return "front"
     return "sent"
 
