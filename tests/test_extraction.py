@@ -47,6 +47,8 @@ ATTRIBUTION = [
      "Volodymyr Zelensky", None),
     ("North Korea has one of the largest armies in the world, with about 1.2 million active-duty soldiers.",
      None, None),
+    ("By the Pentagon's count, 10,000 North Korean soldiers are now in eastern Russia.", "Pentagon", None),
+    ("Some 3,000 North Korean troops have reached Russia, the spy agency NIS said on Monday.", "NIS", None),
 ]
 
 

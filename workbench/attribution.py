@@ -190,6 +190,12 @@ class Attributor:
         if lower in {"who", "which", "that"}:
             return None
         if token.lemma_.lower() in MESSAGE_NOUNS or token.lower_ in MESSAGE_NOUNS:
+            # "Seoul's estimate", "by its count": the possessor speaks
+            for child in token.children:
+                if child.dep_ == "poss" and child.lower_ not in {"whose"}:
+                    resolved = self.resolve_token(child, memory)
+                    if resolved:
+                        return resolved
             # "a message from X", "figures circulated by X", "data released by X"
             for child in token.children:
                 candidates = []
@@ -308,6 +314,11 @@ class Attributor:
                         add(child, "based on")
             elif lower in {"citing", "quoting"}:
                 continue  # handled as a relay of the verb's subject below
+            elif token.lemma_.lower() in {"estimate", "count", "tally", "assessment", "calculation", "figure"} \
+                    and token.pos_ == "NOUN" and any(c.dep_ == "poss" for c in token.children):
+                # "by its count", "Kyiv's estimate is higher still"
+                possessor = next(c for c in token.children if c.dep_ == "poss")
+                add(possessor, "estimate")
             elif token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS:
                 if token.lemma_.lower() == "report" and token.tag_ == "VBN" and token.dep_ == "amod":
                     continue

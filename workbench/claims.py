@@ -441,7 +441,7 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
             if verb is None or verb.lemma_.lower() not in BELIEF_VERBS or inner.source.kind != "country":
                 outer.via = inner.source
         return outer
-    for cue in ("according to", "based on", "agent", "colon", "trailing"):
+    for cue in ("according to", "based on", "estimate", "agent", "colon", "trailing"):
         for speaker in info.speakers:
             if speaker.cue == cue:
                 return speaker
