@@ -24,7 +24,7 @@ predict inform brief testify acknowledge admit deny dismiss describe quote show 
 know continue respond reply tweet post publish mention observe agree dispute calculate count record detect
 track identify verify declare maintain contend reject refute remark specify elaborate answer recount relay
 convey signal hint concede put share urge caution affirm corroborate understand learn read speak project
-forecast circulate offer
+forecast circulate offer expect anticipate fear
 """.split())
 # Verbs that are speech only with a clause ("maintains that ..."), not with an object ("maintains 1.2m troops").
 CLAUSE_ONLY = frozenset("""
@@ -189,6 +189,11 @@ class Attributor:
             return recalled, token.doc[token.i:token.i + 1]
         if lower in {"who", "which", "that"}:
             return None
+        if lower in {"one", "two", "some", "several", "all", "both"} and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in {"them", "those"} for g in c.children)
+                for c in token.children):
+            recalled = memory.recall("anonymous")  # "One of them said ...": one of the sources just named
+            return (recalled, token.doc[token.i:token.i + 1]) if recalled is not None else None
         if token.lemma_.lower() in MESSAGE_NOUNS or token.lower_ in MESSAGE_NOUNS:
             # "Seoul's estimate", "by its count": the possessor speaks
             for child in token.children:
@@ -217,8 +222,8 @@ class Attributor:
         # "the agency", "the official", "the minister": an earlier speaker of that kind.
         definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "their"}
                        for c in token.children)
-        plain = all(t.i == token.i or (t.pos_ == "NOUN" and t.lower_ in {"spy", "intelligence", "news", "defence",
-                                                                              "defense", "foreign"}) for t in name)
+        plain = all(t.i == token.i or t.lower_ in {"spy", "intelligence", "news", "defence", "defense", "foreign",
+                                                   "same", "latter", "former"} for t in name)
         if token.pos_ == "NOUN" and plain and definite and lower in ANAPHORS:
             # "the agency said", "according to the president": an actor named earlier
             recalled = memory.recall(ANAPHORS[lower])
@@ -308,6 +313,11 @@ class Attributor:
                         speaker = add(child, "according to")
                         if speaker:
                             speaker.via = self._relay_in(token.doc[token.i:sent.end], memory)
+            elif lower == "per" and token.dep_ == "prep":
+                for child in token.children:
+                    # "per the NIS", never "per soldier" or "per day"
+                    if child.dep_ == "pobj" and (child.pos_ == "PROPN" or self.registry.find_in(child.text)):
+                        add(child, "according to")
             elif lower == "based" and token.i + 1 < sent.end and token.doc[token.i + 1].lower_ == "on":
                 for child in token.doc[token.i + 1].children:
                     if child.dep_ == "pobj":
@@ -385,6 +395,17 @@ class Attributor:
         start = sent.start_char + match.start(1)
         return Speaker(source, start, start + len(mention), "trailing")
 
+    def parenthetical_speaker(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
+        """ "... 600 dead (NIS briefing to lawmakers, April 30)": a source note in brackets at the end."""
+        match = re.search(r"\(([^()]{2,80})\)\s*[.;]?\s*$", sent.text)
+        if not match or not (hits := self.registry.find_in(match.group(1))):
+            return None
+        start, end, _actor = hits[0]
+        source = self.registry.resolve(match.group(1)[start:end])
+        memory.remember(source)
+        offset = sent.start_char + match.start(1)
+        return Speaker(source, offset + start, offset + end, "colon")
+
     def colon_speaker(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
         """ "Lukashenko: 'It's nonsense'", "South Korea NIS (Oct. 18): 12,000 planned" -> the named actor."""
         match = re.match(r"\s*([^:]{2,60}?)\s*(?:\([^)]*\))?\s*:\s+\S", sent.text)
@@ -408,7 +429,7 @@ class Attributor:
         """Named people who act in a sentence become candidates for a later "he" or "she"."""
         for token in sent:
             if token.pos_ == "NOUN" and token.lower_ in {"official", "diplomat", "officer", "commander", "source"} \
-                    and token.dep_ not in _SUBJECT_DEPS:
+                    and token.dep_ not in _SUBJECT_DEPS and not (token.dep_ == "appos" and token.head.pos_ == "PROPN"):
                 resolved = self.resolve_token(token, memory)
                 if resolved and resolved[0].kind == "anonymous":
                     memory.remember(resolved[0])  # "a claim boosted by a Ukrainian official. He said ..."
@@ -454,7 +475,8 @@ def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInf
         info = SentenceInfo(index, sent, paragraph, heading, skip_kind is not None, caption)
         if not info.skip:
             info.speakers = attributor.sentence_speakers(sent, memory)
-            if not info.speakers and (colon := attributor.colon_speaker(sent, memory)):
+            if not info.speakers and (colon := attributor.colon_speaker(sent, memory)
+                                      or attributor.parenthetical_speaker(sent, memory)):
                 info.speakers = [colon]
             if not any(s.verb_i is not None for s in info.speakers) and (
                     tag := attributor.trailing_speaker(sent, memory)):

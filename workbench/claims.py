@@ -21,7 +21,8 @@ PERSONNEL = frozenset("""
 soldier troop personnel officer fighter serviceman servicemen servicemember reservist worker laborer labourer
 recruit conscript infantry infantryman commando paratrooper marine sailor pilot sniper instructor operative
 force contingent men mercenary volunteer combatant trainee cadet specialist guard deserter casualty prisoner
-pow captive observer engineer staff korean koreans north-korean militant gunner crew
+pow captive observer engineer staff korean koreans north-korean militant gunner crew death general
+wounded dead
 """.split())
 # Nouns that look like units but count something else.
 NOT_PEOPLE = frozenset("""
@@ -117,6 +118,8 @@ def _unit_after(tokens: list[Token], sent: Span) -> Token | None:
     i = last.i + 1
     doc = sent.doc
     steps = 0
+    if i < sent.end and doc[i].text == ":":
+        i += 1  # "15,000: North Korean troops sent ..." (a list or a fact box)
     while i < sent.end and steps < 7:
         token = doc[i]
         lower = token.lower_
@@ -170,8 +173,24 @@ def _unit_text(noun: Token) -> str:
     return " ".join([*modifiers[-1:], lemma])
 
 
-def find_unit(fig_tokens: list[Token], sent: Span) -> tuple[Token | None, bool]:
-    """(counted noun, implied?) for a figure; None when it counts no people."""
+PEOPLE_CONTEXT = re.compile(r"\b(?:casualt\w*|killed|wounded|dead|troops?|soldiers?|army|dispatch\w*|deploy\w*|"
+                            r"military|servicem[ae]n)\b", re.I)
+
+
+def _counts_people(noun: Token, sent: Span) -> bool:
+    """ "4,000 people" are personnel in a casualty or deployment sentence, never in a population figure."""
+    if noun.lemma_.lower() not in {"people", "person"} or not PEOPLE_CONTEXT.search(sent.text):
+        return False
+    after = noun.doc[noun.i + 1:noun.i + 3].text.lower()
+    if re.match(r"(?:familiar|close|briefed|with knowledge|who spoke|aware)", after):
+        return False  # "two people familiar with the matter" are sources, not a headcount
+    return not re.search(r"\b(?:population|citizens|inhabitants|residents|civilians|refugees|live in|lives in)\b",
+                         sent.text, re.I)
+
+
+def find_unit(fig_tokens: list[Token], sent: Span) -> tuple[Token | None, bool, bool]:
+    """(counted noun, implied?, blocked?) for a figure. ``blocked``: it counts something that is not people
+    (shells, kilometres, guns), so no implied headcount may be read into it either."""
     noun = _unit_after(fig_tokens, sent)
     if noun is not None and noun.lemma_.lower() not in PERSONNEL and noun.lower_ not in PERSONNEL:
         by_dep = _unit_by_dependency(fig_tokens)
@@ -180,17 +199,16 @@ def find_unit(fig_tokens: list[Token], sent: Span) -> tuple[Token | None, bool]:
         noun = _unit_by_dependency(fig_tokens)
     if noun is not None:
         lemma = noun.lemma_.lower()
-        if lemma in PERSONNEL or noun.lower_ in PERSONNEL or noun.lower_.rstrip("s") in PERSONNEL:
-            return noun, False
-        if lemma in NOT_PEOPLE or noun.lower_ in NOT_PEOPLE:
-            return None, False
-        return None, False
+        if lemma in PERSONNEL or noun.lower_ in PERSONNEL or noun.lower_.rstrip("s") in PERSONNEL \
+                or _counts_people(noun, sent):
+            return noun, False, False
+        return None, False, True
     last = fig_tokens[-1]
     followed_by_of = last.i + 1 < len(last.doc) and last.doc[last.i + 1].lower_ == "of"
     if followed_by_of or (last.like_num and last.lower_ in {"one", "two", "three"}):
-        return None, False  # "one of the world's largest"
+        return None, False, False  # "one of the world's largest"
     implied = _implied_unit(fig_tokens)
-    return (implied, True) if implied is not None else (None, False)
+    return (implied, True, False) if implied is not None else (None, False, False)
 
 
 # ---------------------------------------------------------------------------------- category and status
@@ -447,9 +465,15 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
                 return speaker
     # clause-final attribution the parse did not attach: "..., South Korea's spy agency said on Friday."
     for speaker in info.speakers:
-        if speaker.verb_i is not None and speaker.start_char > fig_tokens[0].idx:
+        if speaker.verb_i is None or speaker.start_char <= fig_tokens[0].idx:
+            continue
+        verb = info.span.doc[speaker.verb_i]
+        if info.span.end - verb.i <= 6 and verb.lemma_.lower() in REPORTING_TAGS:
             return speaker
     return None
+
+
+REPORTING_TAGS = frozenset("say tell add report state claim confirm estimate note warn write announce".split())
 
 
 class ClaimExtractor:
@@ -474,9 +498,12 @@ class ClaimExtractor:
                     continue
                 if _date_like(fig, fig_tokens, sent, start):
                     continue
-                noun, _implied = find_unit(fig_tokens, sent)
-                if noun is None and not _bare_casualty(fig_tokens, sent) and not _bare_headcount(
-                        fig, fig_tokens, sent, _neighbourhood(infos, position)):
+                noun, _implied, blocked = find_unit(fig_tokens, sent)
+                if fig.low == 1 and fig_tokens[0].i > sent.start and \
+                        sent.doc[fig_tokens[0].i - 1].lower_ in {"the", "this", "that", "which", "no"}:
+                    continue  # "the one most Western observers predicted": a pronoun, not a count
+                if noun is None and (blocked or (not _bare_casualty(fig_tokens, sent) and not _bare_headcount(
+                        fig, fig_tokens, sent, _neighbourhood(infos, position)))):
                     continue
                 unit = _unit_text(noun) if noun is not None else "soldier"
                 if noun is not None and noun.lower_ in {"staff", "guard", "force"} and not \
@@ -509,7 +536,8 @@ PERSONNEL_CONTEXT = re.compile(r"\b(?:troops?|soldiers?|personnel|servicem[ae]n|
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 NOT_A_HEADCOUNT = re.compile(
-    rf"(?:{_MONTH}\s+\d{{1,2}}\s*(?:to|-|–|and|through)\s*$|\d{{4}}\s*[-–]\s*$|[A-Za-z][-–]$|\b{_MONTH}\s*$|\bArticle\s*$|[$€£₩]\s*$|\bNo\.\s*$|"
+    rf"(?:{_MONTH}\s+\d{{1,2}}\s*(?:to|-|–|and|through)\s*$|\d{{4}}\s*[-–]\s*$|[A-Za-z][-–]$|\d[:.]$|"
+    rf"\baged?\s+(?:\d+\s+and\s+)?$|\b{_MONTH}\s*$|\bArticle\s*$|[$€£₩]\s*$|\bNo\.\s*$|"
     r"#\s*$|\bpage\s*$)", re.I)
 
 
@@ -530,7 +558,10 @@ def _date_like(fig: Figure, fig_tokens: list[Token], sent: Span, start: int) -> 
 def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: str) -> bool:
     """A figure with its noun left implicit: "puts the figure at 11,000", "3,000 already sent", "eighteen of them",
     "a second batch of 1,500" -- counted people when the sentence is about troops and nothing else is counted."""
-    if fig.high < 10 and fig.vague is False:
+    last_tok = fig_tokens[-1]
+    of_them = last_tok.i + 2 < sent.end and sent.doc[last_tok.i + 1].lower_ == "of" and \
+        sent.doc[last_tok.i + 2].lower_ in {"them", "those", "these"}
+    if fig.high < 10 and fig.vague is False and not of_them:
         return False
     if 1900 <= fig.low <= 2100 and fig.low == fig.high and "," not in fig.number_text:
         return False  # a year
@@ -551,8 +582,10 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
                 return False
     if fig_tokens[0].i > sent.start and doc[fig_tokens[0].i - 1].pos_ == "NUM":
         return False
-    if re.search(r"\b(?:is|was|aged|age|ages)\s+$|,\s*$", before) or re.search(r"\bpopulation\b", sent.text, re.I):
-        return False  # ages ("Kim, 81,", "is 19") and populations
+    after = doc.text[last.idx + len(last.text):last.idx + len(last.text) + 2]
+    if re.search(r"\b(?:is|was|aged|age|ages)\s+$", before) or (re.search(r",\s*$", before) and after.startswith(",")) \
+            or re.search(r"\bpopulation\b", sent.text, re.I):
+        return False  # ages ("Kim Soon-ja, 81, fled", "is 19") and populations
     return bool(PERSONNEL_CONTEXT.search(context))
 
 

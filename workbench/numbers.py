@@ -63,7 +63,7 @@ _SPELLED = (
     rf"|a\s+(?:dozen|hundred|thousand|million))"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_DIGITS_SCALED = rf"{_DIGITS}(?:\s*(?:{_SCALE}|[kK]\b))?"
+_DIGITS_SCALED = rf"{_DIGITS}(?:\s*(?:{_SCALE}|[kK]\b)|(?:mn?|bn)\b)?"
 _NUMBER = rf"(?:{_DIGITS_SCALED}|{_SPELLED})"
 _VAGUE = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE, key=len, reverse=True))
 
@@ -125,12 +125,12 @@ def words_to_int(text: str) -> int | None:
 def parse_number(text: str) -> int | None:
     """Parse one number as written: "3,000", "1.3 million", "11 thousand", "12k", "six" -> int (or None)."""
     raw = text.strip().lower()
-    match = re.fullmatch(rf"({_DIGITS})\s*({_SCALE}|k)?", raw)
+    match = re.fullmatch(rf"({_DIGITS})\s*({_SCALE}|k|mn?|bn)?", raw)
     if match:
         value = float(match.group(1).replace(",", ""))
         scale = match.group(2)
         if scale:
-            value *= 1_000 if scale == "k" else SCALES[scale]
+            value *= {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}.get(scale) or SCALES[scale]
         return round(value)
     return words_to_int(raw)
 
