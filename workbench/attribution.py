@@ -190,7 +190,9 @@ class Attributor:
         if lower in {"who", "which", "that"}:
             return None
         if lower in {"one", "two", "some", "several", "all", "both"} and any(
-                c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in {"them", "those"} for g in c.children)
+                c.dep_ == "prep" and c.lower_ == "of" and any(
+                    g.lower_ in {"them", "those"} or g.lemma_.lower() in {"source", "official", "person", "people"}
+                    for g in c.children)
                 for c in token.children):
             recalled = memory.recall("anonymous")  # "One of them said ...": one of the sources just named
             return (recalled, token.doc[token.i:token.i + 1]) if recalled is not None else None
@@ -338,8 +340,8 @@ class Attributor:
                         token.lemma_.lower() == "put" and any(c.lower_ == "at" for c in token.children)):
                     continue
                 subject = self._subject_of(token)
-                if subject is not None and subject.dep_ == "nsubjpass" and token.lemma_.lower() in {
-                        "say", "report", "believe", "think", "know", "claim", "estimate"}:
+                passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+                if subject is not None and (passive or subject.dep_ == "nsubjpass"):
                     # "troops are said to be...": the subject is the content, not the speaker
                     agent = self._agent_of(token)
                     subject = agent

@@ -32,7 +32,8 @@ child ton tonne container artillery gun weapon rifle mortar battery village town
 """.split())
 FIGURE_MODIFIERS = {"military", "active", "infantry", "special", "combat", "regular", "elite", "army",
                     "active-duty", "reserve", "frontline", "front-line"}
-NK_WORDS = re.compile(r"north korea|north korean|pyongyang|dprk|\bkim jong|\bn\.? ?korea|koreans?\b", re.I)
+NK_WORDS = re.compile(r"north korea|north korean|pyongyang|dprk|\bkim jong|\bn\.? ?korea|koreans?\b|\bkpa\b|"
+                      r"korean people's army", re.I)
 OTHER_NATIONALITY = re.compile(
     r"\b(?:russian|ukrainian|belarusian|american|chechen|buryat|wagner|british|german|polish|chinese|syrian|"
     r"cuban|nepalese|indian|african|foreign|ukraine's|russia's)\b", re.I)
@@ -244,36 +245,44 @@ def _verb_window(noun: Token, sent: Span) -> str:
 
 
 def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: Span, context: str) -> str:
-    lemmas = set()
+    anchor = noun if noun is not None else fig_tokens[-1]
+    lemmas = {anchor.lemma_.lower()} if noun is not None else {t.head.lemma_.lower() for t in fig_tokens}
+    for verb in _governing_verbs(anchor, fig_tokens)[:3]:
+        lemmas.add(verb.lemma_.lower())
+        for child in verb.children:
+            if child.dep_ in {"acomp", "conj", "xcomp", "oprd"}:
+                lemmas.add(child.lemma_.lower())
     if noun is not None:
-        lemmas.add(noun.lemma_.lower())
-        for verb in _governing_verbs(noun, fig_tokens)[:3]:
-            lemmas.add(verb.lemma_.lower())
-            for child in verb.children:
-                if child.dep_ in {"acomp", "conj", "xcomp", "oprd"}:
-                    lemmas.add(child.lemma_.lower())
-        for child in noun.children:
-            if child.dep_ in {"acl", "relcl"}:
-                lemmas.update(t.lemma_.lower() for t in child.subtree)
-    else:
-        lemmas.update(t.head.lemma_.lower() for t in fig_tokens)
+        lemmas.update(c.lemma_.lower() for c in noun.children if c.dep_ in {"acl", "relcl"})
+    # the figure's own clause, plus the words right after it ("4,700: killed or wounded")
+    local = _verb_window(anchor, sent) + " " + sent.doc[fig_tokens[-1].i + 1:min(sent.end, fig_tokens[-1].i + 6)].text
+    army_phrase = re.search(r"\b(?:(\w+)(?:'s|’s) )?(?:army|armies|armed forces|military)\b(?: of| numbers?)?",
+                            sent.doc[max(sent.start, fig_tokens[0].i - 6):min(sent.end, fig_tokens[-1].i + 4)].text,
+                            re.I)
+    if army_phrase and army_phrase.group(1) and not NK_WORDS.search(army_phrase.group(1)) and \
+            re.search(r"\b(?:poland|russia|ukraine|china|japan|south korea|germany|us|america|britain)\b",
+                      army_phrase.group(1), re.I):
+        return "other"  # "Poland's army now numbers about 200,000 soldiers"
     nk_group = _counts_north_koreans(noun, fig_tokens, sent, context)
     if not nk_group:
         return "other"  # Russian or Ukrainian losses are background counts, not this story's casualties
-    if lemmas & {"deserter"} or lemmas & DESERTION:
+    if (army_phrase or ARMY_CUES.search(local)) and fig.low >= 100_000:
+        return "army_size"  # "an army of roughly 1.2 million": checked before casualties in the same sentence
+    if lemmas & {"deserter"} or lemmas & DESERTION or re.search(
+            r"\b(?:walked away|slipped away|went missing|gone missing|awol|abandon\w*|desert\w*|fled)\b", local, re.I):
         return "desertion"
     if lemmas & {"prisoner", "pow", "captive"} or lemmas & CAPTURE or re.search(
-            r"\b(?:taken|took) prisoner|prisoners? of war\b", sent.text, re.I):
+            r"\b(?:taken|took) prisoner|prisoners? of war|\bpows?\b|captured\b", local, re.I):
         return "captured"
     if lemmas & {"casualty"} or lemmas & CASUALTY or re.search(
-            r"\b(?:killed or wounded|killed|wounded|casualt\w*|dead|died|injured)\b", _clause_text(noun, sent), re.I):
+            r"\b(?:killed or wounded|killed|wounded|casualt\w*|dead|died|injured)\b", local, re.I):
         return "casualty"
     if noun is not None and noun.lemma_.lower() in {"worker", "laborer", "labourer"}:
         return "other"  # workers sent to Russia are not troops
     window = sent.text
-    if nk_group and ((ARMY_CUES.search(window) and not re.search(
-            r"\b(?:sent|send|deploy|deployed|transport|arriv|russia|kursk|ukraine)\w*", _clause_text(noun, sent), re.I))
-            or fig.low >= 500_000):
+    if (ARMY_CUES.search(window) and not re.search(
+            r"\b(?:sent|send|deploy|deployed|transport|arriv|russia|kursk|ukraine)\w*", _clause_text(noun, sent), re.I)
+            and NK_WORDS.search(window)) or fig.low >= 500_000:
         return "army_size"
     return "deployment"
 
@@ -653,7 +662,7 @@ def _carry_sources(records: list[tuple[ClaimRecord, SentenceInfo]], infos: list[
                     break
         if record.source is None and pos > 0:
             prev = infos[pos - 1]
-            carried = re.match(r"(?i)\s*(?:he|she|it|they)\b|.*\b(?:also|added|further)\b", info.span.text)
+            carried = re.search(r"(?i)\b(?:added|adding)\b", info.span.text)
             if prev.paragraph == info.paragraph and prev.speakers and carried:
                 _set_source(record, prev.speakers[0], "previous sentence")
 
