@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from workbench.actors import ActorRegistry, Source, default_registry
+from workbench.actors import ANONYMOUS_HEADS, ActorRegistry, Source, default_registry
 from workbench.corpus import boilerplate_spans
 
 SPEECH_VERBS = frozenset("""
@@ -49,7 +49,8 @@ ANAPHORS = {
     "spokesperson": "person", "secretary": "person", "general": "person", "lawmaker": "person",
     "ministry": "organization", "government": "organization", "alliance": "alliance",
     "newspaper": "media", "report": "media", "outlet": "media", "broadcaster": "media", "channel": "media",
-    "message": "any_thing", "statement": "any_thing",
+    "message": "any_thing", "statement": "any_thing", "chief": "person", "envoy": "person", "ambassador": "person",
+    "commander": "person", "leader": "person",
 }
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
@@ -146,6 +147,8 @@ class SpeakerMemory:
                 return source
             if wanted == "anonymous" and source.kind == "anonymous":
                 return source
+            if wanted == "anonymous_plural" and source.kind == "anonymous" and re.search(r"s$", source.name):
+                return source
             if wanted == "intelligence" and source.type == "intelligence" and source.kind != "person":
                 return source
             if wanted == "media" and source.kind == "media":
@@ -189,12 +192,17 @@ class Attributor:
             return recalled, token.doc[token.i:token.i + 1]
         if lower in {"who", "which", "that"}:
             return None
+        if token.pos_ == "NOUN" and token.lemma_.lower() in ANONYMOUS_HEADS | {"diplomat", "spokesman", "mission"} and any(
+                c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in token.children):
+            recalled = memory.recall("organization")  # "its diplomats dismissed the reports": that country
+            if recalled is not None:
+                return recalled, _mention_span(token)
         if lower in {"one", "two", "some", "several", "all", "both"} and any(
                 c.dep_ == "prep" and c.lower_ == "of" and any(
                     g.lower_ in {"them", "those"} or g.lemma_.lower() in {"source", "official", "person", "people"}
                     for g in c.children)
                 for c in token.children):
-            recalled = memory.recall("anonymous")  # "One of them said ...": one of the sources just named
+            recalled = memory.recall("anonymous_plural") or memory.recall("anonymous")  # one of the sources just named
             return (recalled, token.doc[token.i:token.i + 1]) if recalled is not None else None
         if token.lemma_.lower() in MESSAGE_NOUNS or token.lower_ in MESSAGE_NOUNS:
             # "Seoul's estimate", "by its count": the possessor speaks
@@ -237,6 +245,11 @@ class Attributor:
             # Korean names put the family name first: "Park" later means "Park Sun-won".
             return earlier, mention
         text = name.text if (is_person or token.pos_ == "NOUN") else mention.text
+        if is_person and token.ent_type_ == "PERSON":
+            # "Poland's Foreign Minister Radosław Sikorski" -> "Radosław Sikorski"
+            entity = next((e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ == "PERSON"), None)
+            if entity is not None:
+                text = entity.text
         if token.pos_ == "NOUN" and self.registry.find_in(mention.text) and not self.registry.find_in(name.text):
             text = mention.text  # "the public broadcaster of Ukraine, Suspilne": the apposition names it
         typed_by = mention.text

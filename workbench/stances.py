@@ -15,13 +15,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from workbench.actors import ActorRegistry, Source, default_registry
-from workbench.attribution import Attributor, SpeakerMemory, analyse
+from workbench.attribution import Attributor, Speaker, SpeakerMemory, analyse
 
 STANCES = ("confirms", "denies", "cannot_confirm", "expects")
 
 # "refused to confirm or deny", "declined to acknowledge", "has not commented": no position taken
 CANNOT = re.compile(
-    r"\b(?:(?:could|can|would|did|does|do|has|have|had|is|are|was|were)(?:n't|n’t| not)(?: yet| so far| officially)?"
+    r"\b(?:(?:not|n't|n’t|never|neither|nor)\b[^.;]{0,40}?\b(?:acknowledg|admit|comment)\w*|did(?:n't|n’t| not) deny|"
+    r"refrain\w* from (?:comment|confirm)\w*|would say only|(?:could|can|would|did|does|do|has|have|had|is|are|was|were)(?:n't|n’t| not)(?: yet| so far| officially)?"
     r" (?:independently |publicly |officially )?(?:confirm|verify|acknowledg|say|comment|know)\w*|"
     r"(?:not|n't|n’t|never) (?:yet )?seen (?:any )?evidence|"
     r"never (?:officially |publicly )?(?:confirm|acknowledg)\w*|"
@@ -43,7 +44,9 @@ EXPECT = re.compile(
     r"could (?:be deployed|eventually|soon|climb|reach|rise|be sent|be used)|would (?:send|follow)|anticipat\w*|"
     r"poised to|possibility|due (?:in|to)|matter of time|in the coming|by (?:november|"
     r"december|january|the end of)|next year|more troops|additional troops|reinforce\w*|decided to|plan(?:s|ning)? to|"
-    r"will (?:send|dispatch|deploy))\b", re.I)
+    r"will (?:send|dispatch|deploy)|preparing (?:another|more|additional|further|to send|to dispatch)|"
+    r"another dispatch|further rotations?|(?:may|could|might) (?:be moved|leave|send|follow|deploy)|"
+    r"possibly for|third rotation|more to come)\b", re.I)
 CONFIRM = re.compile(
     r"\b(?:confirm(?:s|ed|ing)?|corroborat\w*|evidence|proof|acknowledg\w*|condemn\w*|accus\w*|assess\w*|"
     r"records?|intelligence (?:shows|showing|indicates))\b", re.I)
@@ -55,7 +58,8 @@ NK = re.compile(r"north korea|n\. ?korea|pyongyang|dprk|koreans|kim jong", re.I)
 TROOPS = re.compile(r"troops?|soldiers?|officers?|fighters?|\bmen\b|workers|personnel|servicem[ae]n|deploy|\bsen[dt]|sending|involve|participat|fight|"
                     r"units?\b|forces|contingent|battalion|transfer of people|presence|evidence|batch|moved|"
                     r"\b\d{1,3}(?:,\d{3})+\b|\bthousands?\b", re.I)
-ANAPHOR_TOPIC = re.compile(r"\b(?:it|this|that|them|reports?|the (?:claims?|story|allegations?|deployment|move|"
+ANAPHOR_TOPIC = re.compile(r"\b(?:it|this|that|them|reports?|admission|confession|acknowledg\w+|"
+                           r"the (?:claims?|story|allegations?|deployment|move|"
                            r"information|accusations?)|these (?:reports|claims))\b", re.I)
 TOPIC = re.compile(r"north korea|pyongyang|dprk|korean|troops?|soldiers?|servicem[ae]n|personnel|deploy|involvement|"
                    r"the claims?|the story|the reports?|rumou?r|allegations?|units?|contingent|forces|"
@@ -157,6 +161,17 @@ class StanceExtractor:
         self.registry = registry or default_registry()
         self.attributor = Attributor(self.registry)
 
+    def _coordinated(self, speaker: Speaker) -> list[Source]:
+        """ "Ukraine, South Korea and the United States say ...", "neither Moscow nor Pyongyang": every actor."""
+        mention = speaker.source.mention or ""
+        if not re.search(r"\b(?:and|nor|or)\b|,", mention):
+            return [speaker.source]
+        hits = [h for h in self.registry.find_in(mention) if h[2].kind in {"country", "organization", "person"}]
+        if len(hits) < 2:
+            return [speaker.source]
+        out = [self.registry.resolve(mention[s:e]) for s, e, _ in hits]
+        return list({s.name: s for s in out}.values())
+
     def _position_holders(self, sent: Span, memory: SpeakerMemory) -> list[tuple[Source, Token]]:
         """Subjects of position verbs ("Peskov called the reports a provocation"), conjuncts included."""
         found = []
@@ -190,7 +205,8 @@ class StanceExtractor:
             holders: list[tuple[Source, Token | None, bool]] = []
             for speaker in info.speakers:
                 verb = _clause_root(doc[speaker.verb_i]) if speaker.verb_i is not None else None
-                holders.append((speaker.source, verb, True))
+                for source in self._coordinated(speaker):
+                    holders.append((source, verb, True))
             for source, verb in self._position_holders(sent, memory):
                 if not any(h[0].name == source.name for h in holders):
                     holders.append((source, _clause_root(verb), False))
