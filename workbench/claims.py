@@ -30,6 +30,7 @@ year month week day hour minute time km kilometre kilometer mile metre meter rou
 tank vehicle dollar won rouble ruble euro percent per cent country people population person citizen resident
 child ton tonne container artillery gun weapon rifle mortar battery village town city km2 square
 """.split())
+FORMATIONS = frozenset("army force contingent unit battalion brigade corps division regiment group".split())
 FIGURE_MODIFIERS = {"military", "active", "infantry", "special", "combat", "regular", "elite", "army",
                     "active-duty", "reserve", "frontline", "front-line"}
 NK_WORDS = re.compile(r"north korea|north korean|pyongyang|dprk|\bkim jong|\bn\.? ?korea|koreans?\b|\bkpa\b|"
@@ -121,6 +122,11 @@ def _unit_after(tokens: list[Token], sent: Span) -> Token | None:
     steps = 0
     if i < sent.end and doc[i].text == ":":
         i += 1  # "15,000: North Korean troops sent ..." (a list or a fact box)
+    # "a 1.2 million-man army", "a 3,000-strong force": the formation is the counted unit
+    if i + 1 < sent.end and doc[i].text in {"-", "–"} and doc[i + 1].lower_ in {"man", "strong", "member"}:
+        for j in range(i + 2, min(sent.end, i + 6)):
+            if doc[j].lemma_.lower() in FORMATIONS | PERSONNEL:
+                return doc[j]
     while i < sent.end and steps < 7:
         token = doc[i]
         lower = token.lower_
@@ -200,8 +206,10 @@ def find_unit(fig_tokens: list[Token], sent: Span) -> tuple[Token | None, bool, 
         noun = _unit_by_dependency(fig_tokens)
     if noun is not None:
         lemma = noun.lemma_.lower()
+        formation = lemma in FORMATIONS and noun.i > fig_tokens[-1].i + 1 and \
+            sent.doc[fig_tokens[-1].i + 1].text in {"-", "–"}
         if lemma in PERSONNEL or noun.lower_ in PERSONNEL or noun.lower_.rstrip("s") in PERSONNEL \
-                or _counts_people(noun, sent):
+                or _counts_people(noun, sent) or formation:
             return noun, False, False
         return None, False, True
     last = fig_tokens[-1]
@@ -241,7 +249,9 @@ def _verb_window(noun: Token, sent: Span) -> str:
     if not verbs:
         return sent.text
     nearest = verbs[0]
-    return sent.doc[nearest.left_edge.i:nearest.right_edge.i + 1].text
+    # "has sent 15,000 troops ... and 4,700 of them have been killed": the second clause is not this figure's
+    skip = {t.i for c in nearest.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for t in c.subtree}
+    return " ".join(t.text for t in sent.doc[nearest.left_edge.i:nearest.right_edge.i + 1] if t.i not in skip)
 
 
 def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: Span, context: str) -> str:
@@ -266,7 +276,7 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
     nk_group = _counts_north_koreans(noun, fig_tokens, sent, context)
     if not nk_group:
         return "other"  # Russian or Ukrainian losses are background counts, not this story's casualties
-    if (army_phrase or ARMY_CUES.search(local)) and fig.low >= 100_000:
+    if (army_phrase or ARMY_CUES.search(local)) and fig.low >= 100_000 and NK_WORDS.search(sent.text):
         return "army_size"  # "an army of roughly 1.2 million": checked before casualties in the same sentence
     if lemmas & {"deserter"} or lemmas & DESERTION or re.search(
             r"\b(?:walked away|slipped away|went missing|gone missing|awol|abandon\w*|desert\w*|fled)\b", local, re.I):
@@ -275,14 +285,14 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
             r"\b(?:taken|took) prisoner|prisoners? of war|\bpows?\b|captured\b", local, re.I):
         return "captured"
     if lemmas & {"casualty"} or lemmas & CASUALTY or re.search(
-            r"\b(?:killed or wounded|killed|wounded|casualt\w*|dead|died|injured)\b", local, re.I):
+            r"\b(?:killed or wounded|killed|wounded|casualt\w*|dead|died|injured|bodies|body)\b", local, re.I):
         return "casualty"
     if noun is not None and noun.lemma_.lower() in {"worker", "laborer", "labourer"}:
         return "other"  # workers sent to Russia are not troops
     window = sent.text
     if (ARMY_CUES.search(window) and not re.search(
             r"\b(?:sent|send|deploy|deployed|transport|arriv|russia|kursk|ukraine)\w*", _clause_text(noun, sent), re.I)
-            and NK_WORDS.search(window)) or fig.low >= 500_000:
+            and NK_WORDS.search(window)) or (fig.low >= 500_000 and NK_WORDS.search(window)):
         return "army_size"
     return "deployment"
 
@@ -291,6 +301,13 @@ def _clause_text(noun: Token | None, sent: Span) -> str:
     if noun is None:
         return sent.text
     return _verb_window(noun, sent)
+
+
+def _country_named(text: str) -> str | None:
+    """The country a subject names ("Estonia", "Poland's army"), from the gazetteer."""
+    bare = re.sub(r"^(?:the\s+)|\s+(?:itself|alone|too)$", "", text.strip(), flags=re.I)
+    place = default_gazetteer().lookup(bare)
+    return place.place if place is not None and place.kind == "country" else None
 
 
 def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Span, context: str) -> bool:
@@ -311,6 +328,10 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
                     subject = " ".join(t.text for t in child.subtree)
                     if NK_WORDS.search(subject):
                         return True
+                    subject_country = _country_named(subject)
+                    if subject_country and subject_country != "North Korea" and not NK_WORDS.search(modifiers):
+                        if not re.search(r"\b(?:russia|ukraine|moscow|kyiv)\b", subject, re.I):
+                            return False  # "Estonia itself has only about 7,000 active-duty personnel"
                     if OTHER_NATIONALITY.search(subject) or re.search(r"\b(?:russia|ukraine|moscow|kyiv)\b",
                                                                      subject, re.I):
                         if not NK_WORDS.search(sent.text):
@@ -541,6 +562,7 @@ class ClaimExtractor:
 
 
 PERSONNEL_CONTEXT = re.compile(r"\b(?:troops?|soldiers?|personnel|servicem[ae]n|fighters?|forces|contingent|"
+                               r"reinforcements?|killed|wounded|taken prisoner|prisoners?|strength|"
                                r"deploy\w*|casualt\w*|deserter\w*|north korean?s?|pyongyang)\b", re.I)
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
@@ -559,9 +581,16 @@ def _date_like(fig: Figure, fig_tokens: list[Token], sent: Span, start: int) -> 
     before = sent.doc.text[max(sent.start_char, start - 25):start]
     if NOT_A_HEADCOUNT.search(before):
         return True
+    if re.fullmatch(r"\d{1,2}[.:]\d{2}", fig.number_text) or re.match(
+            r"[:.]\d{2}\b", sent.doc.text[start + len(fig.number_text):start + len(fig.number_text) + 3]):
+        return True  # "12.30 GMT", "18:05": clock times
     after = sent.doc.text[start + len(fig.number_text):start + len(fig.number_text) + 8]
     # "KN-23", "Su-34", "F-16": model numbers; "3,000-strong" is a headcount
     return bool(re.match(r"[-–][A-Za-z]", after)) and not re.match(r"[-–](?:strong|man|member|person)", after)
+
+
+def doc_text_before(sent: Span, token: Token) -> str:
+    return sent.doc.text[sent.start_char:token.idx]
 
 
 def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: str) -> bool:
@@ -570,7 +599,10 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
     last_tok = fig_tokens[-1]
     of_them = last_tok.i + 2 < sent.end and sent.doc[last_tok.i + 1].lower_ == "of" and \
         sent.doc[last_tok.i + 2].lower_ in {"them", "those", "these"}
-    if fig.high < 10 and fig.vague is False and not of_them:
+    label = re.match(r"\W*([A-Z][^:]{2,60}):\s*(?:some |about |roughly |around )?$",
+                     doc_text_before(sent, fig_tokens[0]))
+    listed = bool(label and PERSONNEL_CONTEXT.search(label.group(1)))  # "- Taken prisoner by Ukraine: two"
+    if fig.high < 10 and fig.vague is False and not of_them and not listed:
         return False
     if 1900 <= fig.low <= 2100 and fig.low == fig.high and "," not in fig.number_text:
         return False  # a year
