@@ -204,10 +204,10 @@ class ActorRegistry:
                 return self._source(actor, mention)
         country = country_in(clean)
         role = role_type(clean)
+        if anonymous_head:  # "a Ukrainian intelligence officer" speaks for himself, not for the agency
+            return Source(clean, mention.strip(), "anonymous", country, "anonymous")
         if role == "intelligence" and country and (intel := self.intelligence_of(country)):
             return self._source(intel, mention)
-        if anonymous_head:
-            return Source(clean, mention.strip(), "anonymous", country, "anonymous")
         if head_l in MEDIA_HEADS or role == "media":
             name = re.sub(r"\s+(?:report|reports)$", "", clean)
             return Source(name, mention.strip(), "media", "media", "media")
@@ -220,9 +220,10 @@ class ActorRegistry:
 
 
 def _role_phrase(text: str) -> str:
-    """ "South Korea's Foreign Minister" -> "Foreign Minister" (the words after the country)."""
+    """ "South Korea's Foreign Minister" -> "Foreign Minister", "South Korea's military" -> "Military"."""
     words = re.sub(r"^.*?(?:'s|’s)\s+", "", text).split()
-    return " ".join(w for w in words if w[:1].isupper() or w.lower() in {"of"}) or text
+    kept = [w for w in words if w[:1].isupper() or w.lower() in {"of"}]
+    return " ".join(kept) if kept else " ".join(w.capitalize() for w in words)
 
 
 @cache

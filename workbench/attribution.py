@@ -24,7 +24,7 @@ predict inform brief testify acknowledge admit deny dismiss describe quote show 
 know continue respond reply tweet post publish mention observe agree dispute calculate count record detect
 track identify verify declare maintain contend reject refute remark specify elaborate answer recount relay
 convey signal hint concede put share urge caution affirm corroborate understand learn read speak project
-forecast circulate offer expect anticipate fear
+forecast circulate offer expect anticipate fear cite
 """.split())
 # Verbs that are speech only with a clause ("maintains that ..."), not with an object ("maintains 1.2m troops").
 CLAUSE_ONLY = frozenset("""
@@ -204,6 +204,11 @@ class Attributor:
                 for c in token.children):
             recalled = memory.recall("anonymous_plural") or memory.recall("anonymous")  # one of the sources just named
             return (recalled, token.doc[token.i:token.i + 1]) if recalled is not None else None
+        if token.pos_ == "NOUN":
+            # "the State Secretary of the Security Council, Alexander Volfovich": the named person speaks
+            for child in token.children:
+                if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
+                    return self.resolve_token(child, memory)
         if token.lemma_.lower() in MESSAGE_NOUNS or token.lower_ in MESSAGE_NOUNS:
             # "Seoul's estimate", "by its count": the possessor speaks
             for child in token.children:
@@ -363,6 +368,8 @@ class Attributor:
                     if agent is not None:
                         add(agent, "agent", token.i)
                         continue
+                    if passive:
+                        continue  # "The army is said to have ...": nobody is named
                     # ", South Korea's spy agency said." mis-parsed as an apposition: the noun before the verb
                     before = token.doc[token.i - 1] if token.i > sent.start else None
                     while before is not None and before.pos_ in {"AUX", "ADV", "PART"} and before.i > sent.start:
@@ -402,10 +409,14 @@ class Attributor:
             source = memory.recall(ANAPHORS[anaphor.group(1).lower()])
             if source is None:
                 return None
-        elif not self.registry.find_in(mention):
-            return None
-        else:
+        elif self.registry.find_in(mention):
             source = self.registry.resolve(mention)
+        elif re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", mention.strip()):
+            # "..., Tesla said, ...": a name (or call sign) the registry does not know
+            source = memory.last_full_name(mention.strip()) or Source(mention.strip(), mention.strip(), None, None,
+                                                                       "person")
+        else:
+            return None
         memory.remember(source)
         start = sent.start_char + match.start(1)
         return Speaker(source, start, start + len(mention), "trailing")

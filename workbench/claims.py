@@ -526,7 +526,7 @@ class ClaimExtractor:
                 fig_tokens = _tokens_for(sent, start, end)
                 if not fig_tokens:
                     continue
-                if _date_like(fig, fig_tokens, sent, start):
+                if _date_like(fig, fig_tokens, sent, start) or _counts_speakers(fig_tokens):
                     continue
                 noun, _implied, blocked = find_unit(fig_tokens, sent)
                 if fig.low == 1 and fig_tokens[0].i > sent.start and \
@@ -570,6 +570,22 @@ NOT_A_HEADCOUNT = re.compile(
     rf"(?:{_MONTH}\s+\d{{1,2}}\s*(?:to|-|–|and|through)\s*$|\d{{4}}\s*[-–]\s*$|[A-Za-z][-–]$|\d[:.]$|"
     rf"\baged?\s+(?:\d+\s+and\s+)?$|\b{_MONTH}\s*$|\bArticle\s*$|[$€£₩]\s*$|\bNo\.\s*$|"
     r"#\s*$|\bpage\s*$)", re.I)
+
+
+def _counts_speakers(fig_tokens: list[Token]) -> bool:
+    """ "two of the people said", "one Ukrainian intelligence officer told": the figure counts the sources."""
+    from workbench.attribution import SPEECH_VERBS
+
+    speaker_nouns = {"official", "officer", "source", "people", "person", "diplomat", "analyst", "expert",
+                     "lawmaker", "aide", "insider", "commander", "resident"}
+    figure = fig_tokens[-1]
+    for token in (figure, figure.head):
+        if token.dep_ != "nsubj" or token.head.lemma_.lower() not in SPEECH_VERBS or token.head.pos_ != "VERB":
+            continue
+        of_whom = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        if token.lemma_.lower() in speaker_nouns or any(g.lemma_.lower() in speaker_nouns for g in of_whom):
+            return True
+    return False
 
 
 def _date_like(fig: Figure, fig_tokens: list[Token], sent: Span, start: int) -> bool:
@@ -694,7 +710,9 @@ def _carry_sources(records: list[tuple[ClaimRecord, SentenceInfo]], infos: list[
                     break
         if record.source is None and pos > 0:
             prev = infos[pos - 1]
-            carried = re.search(r"(?i)\b(?:added|adding)\b", info.span.text)
+            # "added", or a passive report with no agent ("are believed to", "is estimated"): the last speaker's
+            carried = re.search(r"(?i)\b(?:added|adding|(?:is|are|was|were) (?:now )?(?:believed|estimated|thought|"
+                                r"said|reported) to)\b", info.span.text)
             if prev.paragraph == info.paragraph and prev.speakers and carried:
                 _set_source(record, prev.speakers[0], "previous sentence")
 
