@@ -204,7 +204,7 @@ class Attributor:
                 for c in token.children):
             recalled = memory.recall("anonymous_plural") or memory.recall("anonymous")  # one of the sources just named
             return (recalled, token.doc[token.i:token.i + 1]) if recalled is not None else None
-        if token.pos_ == "NOUN":
+        if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ != "PERSON"):
             # "the State Secretary of the Security Council, Alexander Volfovich": the named person speaks
             for child in token.children:
                 if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":

@@ -191,6 +191,8 @@ class StanceExtractor:
         records: list[StanceRecord] = []
         memory = SpeakerMemory()
         infos = analyse(doc, self.registry)
+        head = doc.text[:5000]
+        about_the_troops = bool(NK.search(head) and TROOPS.search(head))
         for position, info in enumerate(infos):
             if info.skip:
                 continue
@@ -200,8 +202,9 @@ class StanceExtractor:
                 memory.remember(speaker.source)
             previous = infos[position - 1].span.text if position > 0 else ""
             topical = on_topic(text) or bool(info.speakers and NK.search(previous) and TROOPS.search(previous))
-            if not (info.heading or topical):
-                continue
+            strong = classify(text)
+            if not (info.heading or topical or (about_the_troops and strong and strong[0] != "confirms")):
+                continue  # off-topic, unless it denies, doubts or expects in an article about the troops
             holders: list[tuple[Source, Token | None, bool]] = []
             for speaker in info.speakers:
                 verb = _clause_root(doc[speaker.verb_i]) if speaker.verb_i is not None else None
