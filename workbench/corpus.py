@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
@@ -31,8 +32,9 @@ TEXT_SUFFIXES = {".txt", ".md", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
-# Ingest reads whole files; beyond this an "article" is almost certainly a dump, not a story.
-MAX_FILE_BYTES = 64 * 1024 * 1024
+# Ingest reads whole files; beyond this an "article" is almost certainly a dump, not a story (a 20 MB "article"
+# would take minutes in spaCy): it is reported as too_large with the way out. WORKBENCH_MAX_ARTICLE_MB overrides.
+MAX_FILE_BYTES = int(float(os.environ.get("WORKBENCH_MAX_ARTICLE_MB", "8")) * 1024 * 1024)
 
 # Statuses that mean an input could not be used: the CLI exits non-zero when any occurs.
 FAILED_STATUSES = frozenset({"empty", "not_text", "unreadable", "bad_json", "bad_line", "missing", "too_large"})
@@ -441,7 +443,8 @@ def _read_one(path: Path, explicit: bool) -> tuple[list[Article], list[IngestOut
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return [], [IngestOutcome(stem, shown, "too_large", f"{size:,} bytes is over the {MAX_FILE_BYTES:,} limit")]
+            return [], [IngestOutcome(stem, shown, "too_large", f"{size:,} bytes is over the {MAX_FILE_BYTES:,}-byte limit "
+                                      "(split the file, or raise WORKBENCH_MAX_ARTICLE_MB)")]
         data = path.read_bytes()
     except OSError as exc:
         return [], [IngestOutcome(stem, shown, "unreadable", f"cannot read: {exc.strerror or exc}")]

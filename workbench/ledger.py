@@ -18,20 +18,24 @@ import os
 import sys
 import warnings
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from filelock import FileLock
 
 from workbench import paths
 from workbench.corpus import Corpus, ingest
-from workbench.extract import TABLE_COLUMNS, iter_extract, rows_to_frame
+from workbench.extract import TABLE_COLUMNS, frame_to_table, iter_extract, rows_to_frame
 from workbench.pipeline import PIPELINE_VERSION, model_name
 
 TABLES = ("claims", "stances", "places")
+# Articles per cache segment: a killed run redoes at most this many; fewer, larger files open faster.
+SEGMENT_ARTICLES = 256
 
 
 @dataclass
@@ -105,13 +109,18 @@ def _read_tables(root: Path, wanted: dict[str, str]) -> dict[str, pd.DataFrame]:
     by_segment: dict[str, set[str]] = {}
     for sha, segment in wanted.items():
         by_segment.setdefault(segment, set()).add(sha)
-    out: dict[str, list[pd.DataFrame]] = {t: [] for t in TABLES}
-    for segment, shas in sorted(by_segment.items()):
+    def read(job: tuple[str, set[str], str]) -> pa.Table:
+        segment, shas, table = job
+        data = pq.read_table(root / "segments" / f"{segment}.{table}.parquet")
+        return data.filter(pc.is_in(data.column("sha256"), value_set=pa.array(sorted(shas), pa.string())))
+
+    out: dict[str, pd.DataFrame] = {}
+    with ThreadPoolExecutor(max_workers=4) as pool:  # parquet reads release the GIL
         for table in TABLES:
-            frame = pq.read_table(root / "segments" / f"{segment}.{table}.parquet").to_pandas()
-            out[table].append(frame[frame["sha256"].isin(shas)])
-    return {t: (pd.concat(frames, ignore_index=True) if frames else rows_to_frame([], t)) for t, frames in
-            out.items()}
+            parts = list(pool.map(read, [(seg, shas, table) for seg, shas in sorted(by_segment.items())]))
+            out[table] = pa.concat_tables(parts, promote_options="default").to_pandas() if parts else \
+                rows_to_frame([], table)
+    return out
 
 
 def _rekey(frame: pd.DataFrame, table: str, articles: pd.DataFrame) -> pd.DataFrame:
@@ -127,14 +136,19 @@ def _rekey(frame: pd.DataFrame, table: str, articles: pd.DataFrame) -> pd.DataFr
     key = "start_char" if table != "places" else "first_start"
     frame["_order"] = frame["sha256"].map(order)
     frame = frame.sort_values(["_order", key], kind="stable").drop(columns="_order")
-    return rows_to_frame(frame.to_dict("records"), table)
+    return frame_to_table(frame, table)
 
 
 def build_ledger(
     inputs: Sequence[str | Path] | Corpus, *, use_cache: bool = True, cache: Path | None = None,
-    batch_size: int = 64, progress: bool | None = None, manifest: Path | bool | None = True,
+    batch_size: int = SEGMENT_ARTICLES, progress: bool | None = None, manifest: Path | bool | None = True,
+    engine: str = "local", scheduler: str | None = None, n_process: int = 1, mode: str = "fast",
 ) -> Ledger:
-    """Ingest ``inputs`` (or take a Corpus) and return the ledger, parsing only articles not yet cached."""
+    """Ingest ``inputs`` (or take a Corpus) and return the ledger, parsing only articles not yet cached.
+
+    ``engine``/``scheduler``/``n_process``/``mode`` choose where and how the uncached articles are extracted
+    (see ``workbench.extract.iter_extract``); every choice gives the same tables and the same cache.
+    """
     corpus = inputs if isinstance(inputs, Corpus) else ingest(list(inputs), manifest=manifest)
     articles = corpus.articles
     root = store_dir(cache)
@@ -150,7 +164,8 @@ def build_ledger(
             bar = tqdm(total=len(todo), desc="extracting", unit="article", file=sys.stderr)
         pending_hashes: list[str] = []
         pending: dict[str, list[dict]] = {t: [] for t in TABLES}
-        for sha, tables in iter_extract(todo, progress=bar.update if bar else None):
+        for sha, tables in iter_extract(todo, progress=bar.update if bar else None, engine=engine,
+                                        scheduler=scheduler, n_process=n_process, mode=mode):
             pending_hashes.append(sha)
             for table in TABLES:
                 pending[table].extend(tables[table])
