@@ -639,6 +639,10 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
                 return False
     if fig_tokens[0].i > sent.start and doc[fig_tokens[0].i - 1].pos_ == "NUM":
         return False
+    previous = doc[fig_tokens[0].i - 1] if fig_tokens[0].i > sent.start else None
+    if previous is not None and (previous.pos_ in {"NOUN", "PROPN"} or (previous.i == sent.start and
+                                                                      previous.is_title)):
+        return False  # "on day 12", "Phase 2", "Report 11": a label, not a headcount
     after = doc.text[last.idx + len(last.text):last.idx + len(last.text) + 2]
     if re.search(r"\b(?:is|was|aged|age|ages)\s+$", before) or (re.search(r",\s*$", before) and after.startswith(",")) \
             or re.search(r"\bpopulation\b", sent.text, re.I):
