@@ -126,3 +126,28 @@ def test_workspace_joins_articles_and_applies_corrections(tmp_path, seeds_dir):
     corrected = open_ledger([seeds_dir], corrections=path, cache=tmp_path / "c", progress=False)
     assert len(corrected.claims) == len(plain.claims) - 1 and corrected.corrections.n_applied == 1
     assert not corrected.estimates.empty
+
+
+def test_cli_estimates_and_corrections(tmp_path, seeds_dir, workbench_cmd, seed_ledger):
+    import os
+    import subprocess
+
+    env = {**os.environ, "WORKBENCH_CACHE_DIR": str(tmp_path / "cache")}
+    out = tmp_path / "estimates.jsonl"
+    done = subprocess.run([*workbench_cmd, "estimates", str(seeds_dir), "-o", str(out), "-q"], env=env,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {"estimate_id", "category", "status", "low", "high", "claim_ids", "sources", "n_articles",
+            "n_independent", "primary_source", "first_published", "disputed", "denied_by"} <= set(rows[0])
+    three = next(r for r in rows if r["category"] == "deployment" and r["status"] == "sent" and r["low"] == 3000)
+    assert isinstance(three["claim_ids"], list) and len(three["claim_ids"]) >= 4
+    corrections = tmp_path / "corrections.csv"
+    target = seed_ledger.claims.iloc[0].claim_id
+    append_correction(corrections, target, "reject", "")
+    append_correction(corrections, "nope:1", "status", "sent")
+    claims_out = tmp_path / "claims.csv"
+    done = subprocess.run([*workbench_cmd, "claims", str(seeds_dir), "-o", str(claims_out), "-q", "--corrections",
+                           str(corrections)], env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and "stale correction nope:1" in done.stderr
+    assert target not in set(pd.read_csv(claims_out).claim_id)
