@@ -541,6 +541,8 @@ class ClaimExtractor:
                     continue
                 date_text = _date_near(sent, start)
                 category = categorize(noun, fig, fig_tokens, sent, context)
+                if fig.high == 1 and category not in {"casualty", "captured", "desertion"}:
+                    continue  # a lone "one" (or "alert(1)") is a headcount only when someone died, fled or was taken
                 status = status_of(noun, fig_tokens, sent, date_text) if category == "deployment" else None
                 speaker = _speaker_for(info, fig_tokens)
                 previous = infos[position - 1].span if position > 0 and \
