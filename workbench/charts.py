@@ -15,8 +15,11 @@ Colours and fonts come from :mod:`workbench.themes`; enable a theme with ``theme
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any, Literal
 
 import altair as alt
@@ -34,11 +37,18 @@ from workbench.themes import (
 
 __all__ = [
     "ANCHOR_PLACES",
+    "DEFAULT_TOPOLOGY",
     "MAX_MARKS",
     "OWN_VOICE",
     "PARAM_NAMES",
+    "THEATRE_BBOX",
+    "article_words",
+    "estimate_ranges",
     "estimates_by_source",
     "estimates_over_time",
+    "figures_by_source",
+    "figures_over_time",
+    "load_topology",
     "mentions_timeline",
     "places_map",
     "relay_chains",
@@ -46,10 +56,13 @@ __all__ = [
     "source_types",
     "stance_matrix",
     "status_split",
+    "theatre_map",
     "top_counts",
 ]
 
 OWN_VOICE = "(article's own voice)"
+#: Country outlines drawn by default: Natural Earth 1:50m with Crimea in Ukraine (see resources/geo/README.md).
+DEFAULT_TOPOLOGY = Path(__file__).resolve().parent / "resources" / "geo" / "countries-50m-ukraine-crimea.json"
 OTHER_SOURCES = "(other sources)"
 NO_DATA = "no data"
 #: Upper bound on rows in any one inline dataset; Altair raises MaxRowsError above 5,000.
@@ -1383,3 +1396,329 @@ def _outlet_colors(order: Sequence[str]) -> list[str]:
             out.append(palette[i % len(palette)])
             i += 1
     return out
+
+
+# --------------------------------------------------------------------------- 11. map geometry
+
+
+#: Countries kept by :func:`load_topology` by default: any with a vertex in lon -15..180, lat 10..85, which
+#: covers the whole fitted view of :func:`places_map` (about lon -11..176, lat 14..80 at its corners).
+THEATRE_BBOX: tuple[tuple[float, float], tuple[float, float]] = ((-15.0, 180.0), (10.0, 85.0))
+
+
+@functools.cache
+def _topology_text(path: str, bbox: tuple[tuple[float, float], tuple[float, float]] | None, feature: str) -> str:
+    topology = json.loads(Path(path).read_text(encoding="utf-8"))
+    if bbox is not None:
+        topology = _subset_topology(topology, feature, lon=tuple(bbox[0]), lat=tuple(bbox[1]))
+    return json.dumps(topology, separators=(",", ":"))
+
+
+def load_topology(
+    path: Path | str | None = None,
+    *,
+    bbox: tuple[tuple[float, float], tuple[float, float]] | None = THEATRE_BBOX,
+    feature: str = "countries",
+) -> dict:
+    """The vendored country TopoJSON as a dict, ready for :func:`places_map` (a fresh copy per call).
+
+    Defaults to :data:`DEFAULT_TOPOLOGY` (1:50m, Crimea drawn as Ukraine). ``bbox`` = ``((lon_min, lon_max),
+    (lat_min, lat_max))`` keeps only the countries with a vertex inside it (whole, with their shared arcs),
+    which makes the map spec about a third smaller and quicker to build; ``None`` keeps the whole world.
+    The file is read and subset once per process.
+    """
+    key = None if bbox is None else (tuple(bbox[0]), tuple(bbox[1]))
+    return json.loads(_topology_text(str(Path(path) if path is not None else DEFAULT_TOPOLOGY), key, feature))
+
+
+# --------------------------------------------------------------------------- 12. words per article
+
+
+def article_words(
+    articles: pd.DataFrame,
+    *,
+    max_articles: int = 30,
+    max_outlets: int = 8,
+    title: str = "Article length: words per article",
+) -> alt.LayerChart | alt.Chart:
+    """Horizontal bars of ``n_words`` per article (longest first), coloured by outlet.
+
+    Beyond ``max_articles`` the shortest articles are left out and counted in the subtitle.
+    """
+    df = _ensure_columns(articles, ["doc_id", "title", "outlet", "published", "n_words"])
+    df["doc_id"] = _clean_text(df["doc_id"])
+    df = df[df["doc_id"].notna()].drop_duplicates("doc_id")
+    df["n_words"] = pd.to_numeric(df["n_words"], errors="coerce")
+    df = df[df["n_words"].notna()]
+    if df.empty:
+        return _empty_chart(title)
+    total, n_articles = int(df["n_words"].sum()), len(df)
+    outlet, order = _top(_label(df["outlet"], "(unknown outlet)"), max_outlets, "(other outlets)")
+    df = df.assign(outlet=outlet, n_words=df["n_words"].round().astype("int64"))
+    df = df.sort_values(["n_words", "doc_id"], ascending=[False, True], kind="mergesort")
+    shown, dropped = df.head(max(1, max_articles)), max(0, n_articles - max(1, max_articles))
+    shown = shown.assign(
+        title=_shorten(shown["title"], 70).fillna("(untitled)"),
+        published=_date_str(_to_naive_utc(shown["published"])),
+    )
+    # the axis label is the (shortened) title; doc_id keeps two articles with one title apart
+    twins = shown["title"].duplicated(keep=False)
+    shown["article"] = shown["title"].where(~twins, shown["title"] + " · " + shown["doc_id"])
+    base = alt.Chart(shown).encode(
+        y=alt.Y("article:N", sort=list(shown["article"]), title=None),
+        x=alt.X("n_words:Q", title="words", axis=alt.Axis(format=",d")),
+        tooltip=[
+            alt.Tooltip("title:N", title="article"),
+            alt.Tooltip("outlet:N"),
+            alt.Tooltip("published:N"),
+            alt.Tooltip("n_words:Q", title="words", format=",d"),
+            alt.Tooltip("doc_id:N"),
+        ],
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color(
+            "outlet:N",
+            sort=order,
+            scale=alt.Scale(domain=order, range=_outlet_colors(order)),
+            legend=alt.Legend(title="outlet"),
+        ),
+    )
+    text = base.mark_text(align="left", dx=4, color="#333333").encode(text=alt.Text("n_words:Q", format=",d"))
+    subtitle = [
+        f"{_plural(n_articles, 'article')}, {_fmt_int(total)} words in all (body text, without page furniture)",
+        f"{_plural(dropped, 'shorter article')} not shown" if dropped else "",
+    ]
+    return alt.layer(bars, text).properties(title=_title(title, subtitle))
+
+
+# --------------------------------------------------------------------------- 13. any category
+
+
+_CATEGORY_WORDS = {"army_size": "army size"}
+
+
+def _as_deployment(claims: pd.DataFrame | None, category: str | None) -> tuple[pd.DataFrame, str]:
+    """Claims of ``category`` (None = all) relabelled so the deployment builders draw them.
+
+    Only deployment figures have a status; every other figure is drawn as status "unknown" (grey).
+    """
+    df = _prepare_claims(claims)
+    if category is not None:
+        df = df[df["category"] == str(category).lower()]
+    df = df.assign(status=df["status"].where(df["category"] == "deployment", "unknown"), category="deployment")
+    what = "personnel" if category is None else _CATEGORY_WORDS.get(str(category), str(category))
+    return df, what
+
+
+def _figures_subtitle(df: pd.DataFrame, what: str, log_scale: bool, dated: bool) -> list[str]:
+    usable = _deployment(df, positive=log_scale)
+    if dated:
+        undated = int(usable["published"].isna().sum())
+        usable = usable[usable["published"].notna()]
+        tail = f"; {_plural(undated, 'figure')} without a publication date omitted" if undated else ""
+        return [f"{_plural(len(usable), f'dated {what} figure')}{tail}; grey = no deployment status"]
+    return [
+        f"{_plural(len(usable), f'{what} figure')} from {_plural(usable['source'].nunique(), 'source')}"
+        f" in {_plural(usable['doc_id'].nunique(), 'document')}; ranges run from low to high estimate",
+        "grey = figures that carry no deployment status",
+    ]
+
+
+def figures_by_source(
+    claims: pd.DataFrame,
+    *,
+    category: str | None = "deployment",
+    interactive: bool = False,
+    log_scale: bool = True,
+    max_sources: int = 25,
+    title: str | None = None,
+) -> alt.LayerChart | alt.Chart:
+    """:func:`estimates_by_source` for any claim category (``None`` = every category at once).
+
+    ``category="deployment"`` is exactly :func:`estimates_by_source`. Other categories (casualties,
+    desertions, army size...) are drawn the same way in grey, since only deployments have a status.
+    Used by the live explorer, whose widgets filter in Python (so ``interactive`` defaults to False).
+    """
+    if category == "deployment":
+        kwargs = {"title": title} if title else {}
+        return estimates_by_source(
+            claims, interactive=interactive, log_scale=log_scale, max_sources=max_sources, **kwargs
+        )
+    df, what = _as_deployment(claims, category)
+    title = title or f"Reported {what} figures, by source"
+    if _deployment(df, positive=log_scale).empty:
+        return _empty_chart(title, f"no {what} figures")
+    chart = estimates_by_source(df, interactive=interactive, log_scale=log_scale, max_sources=max_sources)
+    return chart.properties(title=_title(title, _figures_subtitle(df, what, log_scale, dated=False)))
+
+
+def figures_over_time(
+    claims: pd.DataFrame,
+    *,
+    category: str | None = "deployment",
+    interactive: bool = False,
+    log_scale: bool = True,
+    title: str | None = None,
+) -> alt.LayerChart | alt.Chart:
+    """:func:`estimates_over_time` for any claim category (``None`` = every category); see figures_by_source."""
+    if category == "deployment":
+        kwargs = {"title": title} if title else {}
+        return estimates_over_time(claims, interactive=interactive, log_scale=log_scale, **kwargs)
+    df, what = _as_deployment(claims, category)
+    title = title or f"Reported {what} figures over time"
+    usable = _deployment(df, positive=log_scale)
+    if usable.empty or usable["published"].isna().all():
+        note = f"no {what} figures" if usable.empty else f"no {what} figure has a publication date"
+        return _empty_chart(title, note)
+    chart = estimates_over_time(df, interactive=interactive, log_scale=log_scale)
+    return chart.properties(title=_title(title, _figures_subtitle(df, what, log_scale, dated=True)))
+
+
+# --------------------------------------------------------------------------- 14. consolidated estimates
+
+
+def _join_names(value: Any) -> str | None:
+    """A list of names (sources, deniers) as one tooltip string; missing/empty -> None."""
+    if isinstance(value, list | tuple | np.ndarray):
+        names = [str(v) for v in value if isinstance(v, str) and v.strip()]
+        return "; ".join(names) if names else None
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+
+
+def estimate_ranges(
+    estimates: pd.DataFrame,
+    *,
+    category: str = "deployment",
+    log_scale: bool = True,
+    title: str = "Consolidated estimates of North Korean troops, by status",
+) -> alt.LayerChart | alt.Chart:
+    """One row band per status, one low–high range per consolidated estimate (``workbench.estimates``).
+
+    Point size = independent voices behind the estimate (a repeated briefing counts once); labels give the
+    figure, the voices and "disputed" when estimates of the same status published close together disagree.
+    The y axis is quantitative (status index plus a small offset per estimate), so the chart keeps the
+    theme's continuous height on screen and on slides however many estimates a status has.
+    """
+    cols = ["estimate_id", "category", "status", "low", "high", "label", "sources", "n_claims", "n_articles",
+            "n_independent", "first_published", "last_published", "disputed", "denied_by"]  # fmt: skip
+    df = _ensure_columns(estimates, cols)
+    df["category"] = _clean_text(df["category"]).str.lower()
+    df["low"] = pd.to_numeric(df["low"], errors="coerce")
+    df["high"] = pd.to_numeric(df["high"], errors="coerce").fillna(df["low"])
+    df = df[(df["category"] == category) & df["low"].notna()]
+    if log_scale:
+        df = df[df["low"] > 0]
+    if df.empty:
+        return _empty_chart(title, f"no {category} estimates")
+    status = _clean_text(df["status"]).str.lower()
+    df = df.assign(status=status.where(status.isin(STATUS_ORDER), "unknown").astype(object))
+    statuses = [s for s in STATUS_ORDER if s in set(df["status"])]
+    df = df.assign(status_index=df["status"].map(statuses.index))
+    df = df.sort_values(["status_index", "low", "high"], kind="mergesort").reset_index(drop=True)
+    rank = df.groupby("status_index").cumcount()
+    count = df.groupby("status_index")["low"].transform("size")
+    spread = 0.7  # of the 1.0 between two status rows
+    df["y"] = df["status_index"] + (rank - (count - 1) / 2) * (spread / count.clip(lower=2))
+    for col in ("n_claims", "n_articles", "n_independent"):
+        df[col] = pd.to_numeric(df[col], errors="coerce").fillna(0).round().astype("int64")
+    df["low"] = df["low"].round().astype("int64")
+    df["high"] = df["high"].round().astype("int64")
+    df["figure"] = _figure_label(df["low"], df["high"])
+    df["disputed"] = _to_bool(df["disputed"])
+    df["sources"] = df["sources"].map(_join_names)
+    df["denied_by"] = df["denied_by"].map(_join_names)
+    for col in ("first_published", "last_published"):
+        df[col] = _date_str(_to_naive_utc(df[col]))
+    df["tag"] = [
+        f"{fig} · {_plural(int(v), 'voice')}" for fig, v in zip(df["figure"], df["n_independent"], strict=True)
+    ]
+    data = df[["estimate_id", "status", "y", "low", "high", "figure", "tag", "sources", "n_claims", "n_articles",
+               "n_independent", "first_published", "last_published", "disputed", "denied_by"]]  # fmt: skip
+
+    x_scale, x_axis = _personnel_scale(data["low"], data["high"] * 3, log_scale)
+    labels_expr = "[" + ", ".join(repr(s) for s in statuses) + "][datum.value]"
+    y = alt.Y(
+        "y:Q",
+        scale=alt.Scale(domain=[-0.6, len(statuses) - 0.4], reverse=True, nice=False, zero=False),
+        axis=alt.Axis(values=list(range(len(statuses))), labelExpr=labels_expr, grid=False, ticks=False,
+                      domain=False, title=None),
+    )  # fmt: skip
+    color = alt.Color("status:N", scale=status_scale(), legend=None)
+    top = int(data["n_independent"].max())
+    size = alt.Size(
+        "n_independent:Q",
+        scale=alt.Scale(domain=[1, max(top, 3)]),
+        legend=alt.Legend(title="independent voices", values=sorted({1, max(1, top // 2), top}), format=",d",
+                          symbolFillColor="#888888", symbolStrokeColor="#888888", titleLimit=400),
+    )  # fmt: skip
+    tooltip = [
+        alt.Tooltip("figure:N", title="estimate"),
+        alt.Tooltip("status:N"),
+        alt.Tooltip("sources:N", title="held by"),
+        alt.Tooltip("n_independent:Q", title="independent voices", format=",d"),
+        alt.Tooltip("n_claims:Q", title="claims", format=",d"),
+        alt.Tooltip("n_articles:Q", title="articles", format=",d"),
+        alt.Tooltip("first_published:N", title="first published"),
+        alt.Tooltip("last_published:N", title="last published"),
+        alt.Tooltip("disputed:N"),
+        alt.Tooltip("denied_by:N", title="denied by"),
+    ]
+    x = alt.X("low:Q", scale=x_scale, axis=x_axis, title="personnel" + (" (log scale)" if log_scale else ""))
+    base = alt.Chart(data).encode(y=y, tooltip=tooltip)
+    rule = base.mark_rule(strokeCap="round").encode(x=x, x2="high:Q", color=color)
+    ends = [base.mark_point(filled=True, opacity=1).encode(x=enc, color=color, size=size)
+            for enc in (x, alt.X("high:Q"))]  # fmt: skip
+    text = base.mark_text(align="left", baseline="middle", dx=16, color="#333333").encode(
+        x=alt.X("high:Q"), text="tag:N"
+    )
+    n_disputed = int(data["disputed"].sum())
+    subtitle = [
+        f"{_plural(len(data), 'estimate')} from {_plural(int(data['n_claims'].sum()), 'claim')}"
+        f" ({category}); range = low to high figure; point size = independent voices",
+        f"{n_disputed:,} of {_plural(len(data), 'estimate')} disputed: another figure for the same status"
+        " was published close in time (see tooltips)"
+        if n_disputed
+        else "no estimate disputed",
+    ]
+    return alt.layer(rule, *ends, text).properties(title=_title(title, subtitle))
+
+
+# --------------------------------------------------------------------------- 14. the theatre map
+
+
+def theatre_map(
+    places: pd.DataFrame,
+    topology: dict | None = None,
+    *,
+    size_by: Literal["mentions", "claims"] = "mentions",
+    label_top: int = 6,
+    title: str = "Places named in the reporting",
+) -> alt.LayerChart:
+    """:func:`places_map` of Europe-to-the-Koreas drawing only the places that fall inside the map.
+
+    ``places_map`` draws every geocoded place, so Washington or an "Indo-Pacific" centroid float outside
+    the map and stretch the chart; here they are left out and counted in the subtitle (the places table
+    still lists them). ``topology`` defaults to :func:`load_topology`.
+    """
+    topology = load_topology() if topology is None else topology
+    df = _ensure_columns(places, ["place", "lat", "lon"])
+    lat = pd.to_numeric(df["lat"], errors="coerce")
+    lon = pd.to_numeric(df["lon"], errors="coerce")
+    located = lat.between(-90, 90) & lon.between(-180, 180)
+    inside = pd.Series(False, index=df.index)
+    if located.any():
+        region = ((20.0, 145.0), (30.0, 70.0))  # places_map's default view
+        px, py = _to_pixels(lon[located].to_numpy(), lat[located].to_numpy(), region)
+        margin = 4.0
+        inside[located] = (
+            (px >= -margin) & (px <= _LAYOUT_SIZE[0] + margin) & (py >= -margin) & (py <= _LAYOUT_SIZE[1] + margin)
+        )
+    outside = int(_clean_text(df.loc[located & ~inside, "place"]).nunique())
+    kept = df[inside | ~located]
+    chart = places_map(kept, topology, size_by=size_by, label_top=label_top, title=title)
+    if outside:
+        old = chart.title
+        subtitle = list(old.subtitle) if isinstance(old, alt.Title) and old.subtitle is not alt.Undefined else []
+        subtitle.append(f"{_plural(outside, 'place')} outside this map not drawn (listed in the places table)")
+        chart = chart.properties(title=_title(title, subtitle))
+    return chart
