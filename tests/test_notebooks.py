@@ -100,7 +100,7 @@ def _seed_workspace():
 # --------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", NOTEBOOKS)
+@pytest.mark.parametrize("name", [*NOTEBOOKS, "05-review-corrections"])
 def test_notebook_is_committed_without_outputs(name: str) -> None:
     nb = read_notebook(paths.NOTEBOOKS_DIR / f"{name}.ipynb")
     nbformat.validate(nb)
@@ -198,6 +198,33 @@ def test_troop_estimates_charts_and_table_carry_the_claims(executed) -> None:
     # every mark's sentence and article are in the table: e.g. the exact sentence of the 11,000 claim
     assert "There are now almost 11,000 North Korean" in table
     assert "Ukraine Issues Update on North Koreans Fighting For Russia" in table
+
+
+@pytest.mark.slow
+def test_troop_estimates_consensus_lineage_and_disputes(executed) -> None:
+    nb = executed["02-troop-estimates"]
+    points = [r for r in _rows(_spec(nb, "live estimates")) if "estimate_id" in r]
+    assert any(r["figure"] == "3,000" and r["status"] == "sent" and r["n_independent"] == 2 for r in points)
+    disputed = {(r["figure"], r["held_by"]) for r in _rows(_spec(nb, "disputed estimates")) if r["status"] == "training"}
+    assert {("10,000", "Volodymyr Zelensky"), ("11,000", "Ukraine HUR")} <= disputed
+    assert "Disputed estimates and who denies them" in _tables(nb)[2] and "North Korea" in _tables(nb)[2]
+
+
+@pytest.mark.slow
+def test_review_notebook_runs_on_a_tmp_corrections_file(tmp_path) -> None:
+    corrections = tmp_path / "corrections.csv"
+    corrections.write_text("claim_id,field,value,note,who,when\nnope:1,reject,,,t,\n", encoding="utf-8")
+    nb = read_notebook(paths.NOTEBOOKS_DIR / "05-review-corrections.ipynb")
+    params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    params.source += f"\nCORRECTIONS = {str(corrections)!r}"
+    start = time.monotonic()
+    nb = execute_notebook(nb, cwd=paths.NOTEBOOKS_DIR, timeout=300, env={"WORKBENCH_CACHE_DIR": str(tmp_path / "c")})
+    print(f"05 execution time (s): {time.monotonic() - start:.1f}")
+    assert not [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    assert "nope:1" in _tables(nb)[0] and "stale" in _tables(nb)[0]
+    plain = ["".join(o["data"]["text/plain"]) for c in nb.cells for o in c.get("outputs", []) if "text/plain" in o.get("data", {})]
+    assert any("Claim reviewer: interactive panel" in p for p in plain)
+    assert corrections.read_text(encoding="utf-8").count("\n") == 2  # running it writes nothing
 
 
 @pytest.mark.slow

@@ -1596,8 +1596,9 @@ def estimate_ranges(
 
     Point size = independent voices behind the estimate (a repeated briefing counts once); labels give the
     figure, the voices and "disputed" when estimates of the same status published close together disagree.
-    The y axis is quantitative (status index plus a small offset per estimate), so the chart keeps the
-    theme's continuous height on screen and on slides however many estimates a status has.
+    The y axis is quantitative (one slot per estimate, a blank slot between statuses, the status named at the
+    middle of its group), so every estimate gets the same height in the theme's continuous height, on screen
+    and on slides.
     """
     cols = ["estimate_id", "category", "status", "low", "high", "label", "sources", "n_claims", "n_articles",
             "n_independent", "first_published", "last_published", "disputed", "denied_by"]  # fmt: skip
@@ -1615,10 +1616,8 @@ def estimate_ranges(
     statuses = [s for s in STATUS_ORDER if s in set(df["status"])]
     df = df.assign(status_index=df["status"].map(statuses.index))
     df = df.sort_values(["status_index", "low", "high"], kind="mergesort").reset_index(drop=True)
-    rank = df.groupby("status_index").cumcount()
-    count = df.groupby("status_index")["low"].transform("size")
-    spread = 0.7  # of the 1.0 between two status rows
-    df["y"] = df["status_index"] + (rank - (count - 1) / 2) * (spread / count.clip(lower=2))
+    df["y"] = np.arange(len(df)) + df["status_index"]  # one slot per estimate, one blank slot between statuses
+    centres = df.groupby("status_index")["y"].mean()
     for col in ("n_claims", "n_articles", "n_independent"):
         df[col] = pd.to_numeric(df[col], errors="coerce").fillna(0).round().astype("int64")
     df["low"] = df["low"].round().astype("int64")
@@ -1636,12 +1635,13 @@ def estimate_ranges(
                "n_independent", "first_published", "last_published", "disputed", "denied_by"]]  # fmt: skip
 
     x_scale, x_axis = _personnel_scale(data["low"], data["high"] * 3, log_scale)
-    labels_expr = "[" + ", ".join(repr(s) for s in statuses) + "][datum.value]"
+    label_of = {float(c): statuses[int(i)] for i, c in centres.items()}
+    labels_expr = " : ".join([f"datum.value == {c!r} ? {name!r}" for c, name in label_of.items()] + ["''"])
     y = alt.Y(
         "y:Q",
-        scale=alt.Scale(domain=[-0.6, len(statuses) - 0.4], reverse=True, nice=False, zero=False),
-        axis=alt.Axis(values=list(range(len(statuses))), labelExpr=labels_expr, grid=False, ticks=False,
-                      domain=False, title=None),
+        scale=alt.Scale(domain=[-0.8, float(df["y"].max()) + 0.8], reverse=True, nice=False, zero=False),
+        axis=alt.Axis(values=list(label_of), labelExpr=labels_expr, grid=False, ticks=False, domain=False,
+                      title=None),
     )  # fmt: skip
     color = alt.Color("status:N", scale=status_scale(), legend=None)
     top = int(data["n_independent"].max())
@@ -1649,7 +1649,8 @@ def estimate_ranges(
         "n_independent:Q",
         scale=alt.Scale(domain=[1, max(top, 3)]),
         legend=alt.Legend(title="independent voices", values=sorted({1, max(1, top // 2), top}), format=",d",
-                          symbolFillColor="#888888", symbolStrokeColor="#888888", titleLimit=400),
+                          symbolFillColor="#888888", symbolStrokeColor="#888888", titleLimit=400,
+                          orient="right"),
     )  # fmt: skip
     tooltip = [
         alt.Tooltip("figure:N", title="estimate"),
@@ -1722,3 +1723,246 @@ def theatre_map(
         subtitle.append(f"{_plural(outside, 'place')} outside this map not drawn (listed in the places table)")
         chart = chart.properties(title=_title(title, subtitle))
     return chart
+
+
+# --------------------------------------------------------------------------- 15. consensus, lineage, disputes
+
+#: Names of the parameters of the estimate views (stable: notebooks and tests refer to them).
+CONSENSUS_PARAM = "consensus_status"
+
+
+def _prepare_estimates(estimates: pd.DataFrame | None, category: str | None) -> pd.DataFrame:
+    """Estimates with numeric low/high, a known status, naive dates; one category (``None`` = all)."""
+    cols = ["estimate_id", "category", "status", "low", "high", "label", "sources", "n_claims", "n_articles",
+            "n_independent", "primary_source", "first_published", "last_published", "disputed", "disputed_with",
+            "denied_by"]  # fmt: skip
+    df = _ensure_columns(estimates, cols)
+    df["category"] = _clean_text(df["category"]).str.lower()
+    df["low"] = pd.to_numeric(df["low"], errors="coerce")
+    df["high"] = pd.to_numeric(df["high"], errors="coerce").fillna(df["low"])
+    df = df[df["low"].notna()]
+    if category is not None:
+        df = df[df["category"] == category]
+    status = _clean_text(df["status"]).str.lower()
+    df = df.assign(status=status.where(status.isin(STATUS_ORDER), "unknown").astype(object))
+    for col in ("n_claims", "n_articles", "n_independent"):
+        df[col] = pd.to_numeric(df[col], errors="coerce").fillna(0).round().astype("int64")
+    df["low"] = df["low"].round().astype("int64")
+    df["high"] = df["high"].round().astype("int64")
+    df["figure"] = _figure_label(df["low"], df["high"]) if len(df) else pd.Series(dtype=object)
+    df["disputed"] = _to_bool(df["disputed"])
+    df["first_published"] = _to_naive_utc(df["first_published"])
+    df["last_published"] = _to_naive_utc(df["last_published"])
+    return df.reset_index(drop=True)
+
+
+def consensus_band(
+    estimates: pd.DataFrame,
+    *,
+    category: str = "deployment",
+    window_days: int = 21,
+    log_scale: bool = True,
+    title: str = "The range of live estimates as reporting advances, by status",
+) -> alt.LayerChart | alt.Chart:
+    """For each status, the band from the lowest to the highest estimate "live" at each publication date.
+
+    An estimate is live from its first publication until ``window_days`` after its last repetition, so the
+    band widens when a new figure appears and narrows when an old one stops being repeated. One point per
+    estimate at its first publication (size = independent voices). Click a status in the legend to
+    highlight it (parameter :data:`CONSENSUS_PARAM`). Undated estimates cannot be placed and are counted in
+    the subtitle.
+    """
+    df = _prepare_estimates(estimates, category)
+    if log_scale:
+        df = df[df["low"] > 0]
+    undated = int(df["first_published"].isna().sum())
+    df = df[df["first_published"].notna()]
+    if df.empty:
+        return _empty_chart(title, f"no dated {category} estimates")
+    df = df.assign(until=df["last_published"].fillna(df["first_published"]) + pd.Timedelta(days=window_days))
+    dates = sorted(set(df["first_published"].dt.normalize()) | set(df["last_published"].dropna().dt.normalize()))
+    statuses = [s for s in STATUS_ORDER if s in set(df["status"])]
+    keep = max(2, MAX_MARKS // len(statuses))
+    if len(dates) > keep:  # one band step per day, thinned evenly (first and last day kept)
+        dates = [dates[round(i * (len(dates) - 1) / (keep - 1))] for i in range(keep)]
+    df = df.assign(first_published=df["first_published"].dt.normalize())
+    band_rows = []
+    for status in statuses:
+        mine = df[df["status"] == status]
+        for day in dates:
+            live = mine[(mine["first_published"] <= day) & (mine["until"] >= day)]
+            if live.empty:
+                continue
+            band_rows.append({"status": status, "day": day, "min_low": int(live["low"].min()),
+                              "max_high": int(live["high"].max()), "n_live": len(live),
+                              "range": _fmt_int(live["low"].min()) + "–" + _fmt_int(live["high"].max())})  # fmt: skip
+    band = pd.DataFrame(band_rows)
+    band["day"] = _date_str(band["day"])
+    points = df.sort_values(["first_published", "status", "low", "high"], kind="mergesort").head(MAX_MARKS)
+    points = points.assign(
+        day=_date_str(points["first_published"]),
+        last_day=_date_str(points["last_published"]),
+        sources=points["sources"].map(_join_names),
+    )[["estimate_id", "status", "day", "last_day", "low", "high", "figure", "sources", "n_claims",
+       "n_independent", "disputed"]]  # fmt: skip
+
+    y_scale, y_axis = _personnel_scale(points["low"], points["high"], log_scale)
+    x = alt.X("day:T", title="publication date", axis=alt.Axis(format="%d %b %Y", labelOverlap=True))
+    color = alt.Color("status:N", scale=status_scale(), legend=alt.Legend(title="status (click to highlight)"))
+    pick = alt.selection_point(name=CONSENSUS_PARAM, fields=["status"], bind="legend")
+    fade = alt.condition(pick, alt.value(0.28), alt.value(0.05))
+    area = (
+        alt.Chart(band)
+        .mark_area(interpolate="step-after", line=False)
+        .encode(
+            x=x,
+            y=alt.Y("min_low:Q", scale=y_scale, axis=y_axis, title="personnel" + (" (log scale)" if log_scale else "")),
+            y2="max_high:Q",
+            color=color,
+            opacity=fade,
+            tooltip=[alt.Tooltip("status:N"), alt.Tooltip("day:T", title="as of", format="%d %b %Y"),
+                     alt.Tooltip("range:N", title="live range"),
+                     alt.Tooltip("n_live:Q", title="live estimates", format=",d")],
+        )
+    )  # fmt: skip
+    top = int(points["n_independent"].max())
+    base = alt.Chart(points).encode(
+        x=x,
+        color=color,
+        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.15)),
+        tooltip=[alt.Tooltip("figure:N", title="estimate"), alt.Tooltip("status:N"),
+                 alt.Tooltip("sources:N", title="held by"),
+                 alt.Tooltip("n_independent:Q", title="independent voices", format=",d"),
+                 alt.Tooltip("n_claims:Q", title="claims", format=",d"),
+                 alt.Tooltip("day:N", title="first published"), alt.Tooltip("last_day:N", title="last published"),
+                 alt.Tooltip("disputed:N")],
+    )  # fmt: skip
+    rule = base.mark_rule(strokeWidth=2).encode(y="low:Q", y2="high:Q")
+    dots = base.mark_point(filled=True).encode(
+        y="low:Q",
+        size=alt.Size("n_independent:Q", scale=alt.Scale(domain=[1, max(top, 3)], range=[50, 260]),
+                      legend=alt.Legend(title="independent voices", values=sorted({1, top}), format=",d")),
+    ).add_params(pick).properties(name="consensus_points")  # fmt: skip
+    subtitle = [
+        f"{_plural(len(points), 'estimate')} ({category}); band = lowest to highest estimate still live "
+        f"(first published, up to {window_days} days after last repeated); points = estimates",
+        f"{_plural(undated, 'undated estimate')} not drawn" if undated else "",
+    ]
+    return alt.layer(area, rule, dots).properties(title=_title(title, subtitle))
+
+
+def lineage_chart(
+    lineage_frame: pd.DataFrame,
+    *,
+    title: str = "Who said it first: the figure in order of publication",
+) -> alt.LayerChart | alt.Chart:
+    """One point per source and day (``workbench.estimates.lineage``): x = publication date, y = source in
+    order of first appearance, colour = independent origin; the first voice is labelled "first"."""
+    cols = ["published", "outlet", "title", "source", "via", "origin", "number_text", "sentence", "claim_id"]
+    df = _ensure_columns(lineage_frame, cols)
+    df["source"] = _label(df["source"], OWN_VOICE)
+    df["origin"] = _label(df["origin"], "(unknown)")
+    df["published"] = _to_naive_utc(df["published"])
+    if df.empty:
+        return _empty_chart(title, "no claims for this estimate")
+    df["_row"] = range(len(df))
+    df = df.sort_values(["published", "_row"], na_position="last", kind="mergesort")
+    df["_day"] = df["published"].dt.normalize().fillna(pd.Timestamp(0))
+    grouped = df.groupby(["source", "origin", "_day"], sort=False, dropna=False)
+    marks = grouped.agg(
+        n_claims=("_row", "size"), order=("_row", "min"), published=("published", "first"),
+        outlet=("outlet", "first"), title=("title", "first"), via=("via", "first"),
+        number_text=("number_text", "first"), sentence=("sentence", "first"), claim_id=("claim_id", "first"),
+    ).reset_index()  # fmt: skip
+    marks = marks.sort_values(["published", "order"], na_position="last", kind="mergesort").head(MAX_MARKS)
+    marks = marks.reset_index(drop=True)
+    undated = int(marks["published"].isna().sum())
+    marks["day"] = _date_str(marks["published"])
+    marks["sentence"] = _shorten(marks["sentence"])
+    for col in ("outlet", "title", "via", "number_text", "claim_id"):
+        marks[col] = _clean_text(marks[col])
+    marks["rank"] = range(1, len(marks) + 1)
+    marks["note"] = ["first" if i == 0 else None for i in range(len(marks))]
+    data = marks[["rank", "day", "source", "origin", "via", "outlet", "title", "number_text", "sentence",
+                  "claim_id", "n_claims", "note"]].dropna(subset=["day"])  # fmt: skip
+    if data.empty:
+        return _empty_chart(title, "no dated claims for this estimate")
+    order = list(dict.fromkeys(data["source"]))
+    origins = sorted(set(data["origin"]))
+    y = alt.Y("source:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
+    base = alt.Chart(data).encode(
+        x=alt.X("day:T", title="publication date", axis=alt.Axis(format="%d %b %Y", labelOverlap=True)),
+        y=y,
+        tooltip=[alt.Tooltip("rank:Q", title="order"), alt.Tooltip("day:N", title="published"),
+                 alt.Tooltip("source:N"), alt.Tooltip("via:N", title="relaying"),
+                 alt.Tooltip("origin:N", title="independent origin"), alt.Tooltip("outlet:N"),
+                 alt.Tooltip("title:N", title="article"), alt.Tooltip("number_text:N", title="as written"),
+                 alt.Tooltip("n_claims:Q", title="claims", format=",d"), alt.Tooltip("sentence:N")],
+    )  # fmt: skip
+    dots = base.mark_point(filled=True, size=140, opacity=1).encode(
+        color=alt.Color("origin:N", scale=alt.Scale(domain=origins, range=CATEGORY_PALETTE),
+                        legend=alt.Legend(title="independent origin", labelLimit=300))
+    )  # fmt: skip
+    first = base.mark_text(align="left", dx=10, color="#333333").encode(text="note:N")
+    subtitle = [
+        f"{_plural(int(data['n_claims'].sum()), 'claim')} by {_plural(len(order), 'source')} from "
+        f"{_plural(len(origins), 'independent origin')}; hover for the sentence",
+        f"{_plural(undated, 'undated claim')} not drawn" if undated else "",
+    ]
+    return alt.layer(dots, first).properties(title=_title(title, subtitle))
+
+
+def disputes_chart(
+    estimates: pd.DataFrame,
+    *,
+    category: str | None = None,
+    log_scale: bool = True,
+    title: str = "Disputed estimates, side by side",
+) -> alt.LayerChart | alt.Chart:
+    """Disputed estimates grouped by category and status: one range bar per estimate, labelled with the
+    sources holding it; the tooltip lists the figures it is disputed with and the actors denying it."""
+    df = _prepare_estimates(estimates, category)
+    labels = dict(zip(df["estimate_id"], df["figure"], strict=True))
+    df = df[df["disputed"]]
+    if log_scale:
+        df = df[df["low"] > 0]
+    if df.empty:
+        return _empty_chart(title, "no disputed estimates")
+    df = df.assign(status_rank=df["status"].map(STATUS_ORDER.index))
+    df = df.sort_values(["category", "status_rank", "low", "high"], kind="mergesort").head(MAX_MARKS)
+    df = df.reset_index(drop=True)
+    group = df["category"].map(lambda c: _CATEGORY_WORDS.get(c, c)) + " · " + df["status"]
+    df["group"] = group
+    df["row"] = group + ": " + df["figure"]
+    df["held_by"] = df["sources"].map(_join_names).fillna(OWN_VOICE)
+    df["against"] = df["disputed_with"].map(
+        lambda ids: "; ".join(labels.get(i, str(i)) for i in ids) if isinstance(ids, list | tuple) else None
+    )
+    df["denied"] = df["denied_by"].map(_join_names)
+    df["first_day"] = _date_str(df["first_published"])
+    data = df[["estimate_id", "group", "row", "status", "low", "high", "figure", "held_by", "against", "denied",
+               "n_independent", "n_claims", "first_day"]]  # fmt: skip
+    x_scale, x_axis = _personnel_scale(data["low"], data["high"] * 20, log_scale)
+    y = alt.Y("row:N", sort=list(data["row"]), title=None, axis=alt.Axis(labelLimit=300))
+    color = alt.Color("status:N", scale=status_scale(), legend=alt.Legend(title="status"))
+    base = alt.Chart(data).encode(
+        y=y,
+        tooltip=[alt.Tooltip("group:N", title="category · status"), alt.Tooltip("figure:N", title="estimate"),
+                 alt.Tooltip("held_by:N", title="held by"),
+                 alt.Tooltip("n_independent:Q", title="independent voices", format=",d"),
+                 alt.Tooltip("against:N", title="disputed with"), alt.Tooltip("denied:N", title="denied by"),
+                 alt.Tooltip("first_day:N", title="first published")],
+    )  # fmt: skip
+    x = alt.X("low:Q", scale=x_scale, axis=x_axis, title="personnel" + (" (log scale)" if log_scale else ""))
+    rule = base.mark_rule(strokeWidth=6, strokeCap="round").encode(x=x, x2="high:Q", color=color)
+    dots = base.mark_point(filled=True, size=90, opacity=1).encode(x=x, color=color)
+    text = base.mark_text(align="left", baseline="middle", dx=10, color="#333333").encode(
+        x=alt.X("high:Q"), text="held_by:N"
+    )
+    denied = sorted({n for names in df["denied_by"] if isinstance(names, list | tuple) for n in names})
+    subtitle = [
+        f"{_plural(len(data), 'disputed estimate')} in {_plural(data['group'].nunique(), 'category/status group')}"
+        "; bars = low to high, labels = sources holding the figure",
+        f"{_plural(len(denied), 'actor')} deny the deployment in the same period (see tooltips)" if denied else "",
+    ]
+    return alt.layer(rule, dots, text).properties(title=_title(title, subtitle))

@@ -6,6 +6,7 @@
 
 * ``field`` = a claims column (``source``, ``status``, ``low``...) -> that cell is set to ``value``;
 * ``field`` = ``reject`` -> the claim is a false positive and is dropped;
+* ``field`` = ``accept`` -> an analyst checked the claim as extracted (recorded, nothing changes);
 * ``field`` = ``add`` -> ``value`` is a JSON object with the claims columns of a claim the extractor missed.
 
 Corrections are applied after extraction on every load, keyed by ``claim_id`` (``doc_id:start_char``), which
@@ -102,6 +103,9 @@ def apply_corrections(claims: pd.DataFrame, corrections: pd.DataFrame) -> tuple[
             continue
         if claim_id not in index or claim_id in rejected:
             report.stale.append({**row, "reason": "no such claim in this ledger (text or pipeline changed?)"})
+            continue
+        if name == "accept":
+            report.applied.append({**row, "reason": ""})
             continue
         if name == "reject":
             rejected.add(claim_id)

@@ -132,7 +132,8 @@ def _denials(row: dict, stances: pd.DataFrame | None, window_days: int) -> list[
         return []
     denials = stances[stances["stance"] == "denies"]
     if "published" in denials.columns:
-        denials = denials[[_close_in_time(row["first_published"], p, window_days) for p in denials["published"]]]
+        close = [_close_in_time(row["first_published"], p, window_days) for p in denials["published"]]
+        denials = denials[pd.Series(close, index=denials.index, dtype=bool)]
     return sorted(set(denials["actor"].dropna()))
 
 
@@ -140,7 +141,9 @@ def lineage(claims: pd.DataFrame, articles: pd.DataFrame | None, estimate_claim_
     """Who said a figure, in order of publication: source, via, outlet, date, sentence (the "who first said it")."""
     subset = claims[claims["claim_id"].isin(estimate_claim_ids)].copy()
     if articles is not None and not articles.empty:
-        subset = subset.merge(articles[["doc_id", "published", "outlet", "title"]], on="doc_id", how="left")
+        context = ["published", "outlet", "title"]
+        subset = subset.drop(columns=[c for c in context if c in subset.columns]).merge(
+            articles[["doc_id", *context]].drop_duplicates("doc_id"), on="doc_id", how="left")
     subset["origin"] = subset.apply(origin_of, axis=1) if len(subset) else []
     columns = [c for c in ("published", "outlet", "title", "source", "via", "origin", "number_text", "sentence",
                            "claim_id") if c in subset.columns]

@@ -37,7 +37,11 @@ __all__ = [
     "Debouncer",
     "EstimatesExplorer",
     "PlaceExplorer",
+    "ClaimReviewer",
+    "EstimateLineage",
     "actor_reader",
+    "claim_reviewer",
+    "estimate_lineage",
     "estimates_explorer",
     "place_explorer",
 ]
@@ -417,3 +421,303 @@ def place_explorer(
 ) -> PlaceExplorer:
     """The map panel of notebook 04 for a workspace (``topology`` defaults to the vendored countries)."""
     return PlaceExplorer(workspace.places, workspace.articles, topology, place=place, wait=wait)
+
+
+# --------------------------------------------------------------------------------------------------
+# 02 consensus and lineage: pick an estimate, see who said it first
+# --------------------------------------------------------------------------------------------------
+
+
+def _estimate_option(row: dict[str, Any]) -> str:
+    status = f" · {row['status']}" if isinstance(row.get("status"), str) else ""
+    return (f"{row['category']}{status} · {row['label']} ({row['n_claims']} claim(s), "
+            f"{row['n_independent']} independent)")  # fmt: skip
+
+
+class EstimateLineage(_Panel):
+    """A dropdown of consolidated estimates -> the lineage table and chart (who first said the figure)."""
+
+    name = "Estimate lineage"
+
+    def __init__(self, claims: pd.DataFrame, articles: pd.DataFrame, estimates: pd.DataFrame, *,
+                 estimate_id: str | None = None, wait: float = DEBOUNCE_SECONDS):  # fmt: skip
+        super().__init__(wait)
+        self.claims, self.articles_frame, self.estimates = claims, articles, estimates
+        records = estimates.to_dict("records")
+        options = [(_estimate_option(r), r["estimate_id"]) for r in records]
+        ids = [r["estimate_id"] for r in records]
+        if estimate_id not in ids:  # default: the estimate with the most independent voices
+            ranked = sorted(records, key=lambda r: (-r["n_independent"], -r["n_claims"], r["estimate_id"]))
+            estimate_id = ranked[0]["estimate_id"] if ranked else None
+        self.estimate = W.Dropdown(
+            options=options or [("(no estimates)", None)],
+            value=estimate_id,
+            description="estimate",
+            layout=W.Layout(width="620px"),
+        )
+        self.summary = W.HTML()
+        self.area = ChartArea("lineage")
+        self.table_box = W.HTML()
+        self.table_box.add_class("wb-lineage-table")
+        self._watch(self.estimate)
+        self.widget.children = [self.estimate, self.summary, self.message, self.area.output, self.table_box]
+        self.chart: alt.TopLevelMixin | None = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        from workbench.estimates import lineage
+
+        self.message.value = ""
+        row = self.estimates[self.estimates["estimate_id"] == self.estimate.value]
+        claim_ids = list(row.iloc[0]["claim_ids"]) if len(row) else []
+        self.table = lineage(self.claims, self.articles_frame, claim_ids)
+        self.chart = charts.lineage_chart(self.table)
+        self.area.show(self.chart)
+        if len(row):
+            r = row.iloc[0]
+            denied = ", ".join(r["denied_by"]) if len(r["denied_by"]) else "nobody"
+            self.summary.value = (
+                f"<b>{html.escape(str(r['label']))}</b> ({html.escape(str(r['category']))}"
+                f"{' · ' + html.escape(str(r['status'])) if isinstance(r['status'], str) else ''}): "
+                f"{r['n_claims']:,} claim(s) in {r['n_articles']:,} article(s), {r['n_independent']:,} independent "
+                f"voice(s); first said by {html.escape(str(r['primary_source']))}. "
+                f"Disputed: {'yes' if r['disputed'] else 'no'}. Denied in the period by: {html.escape(denied)}."
+            )
+        else:
+            self.summary.value = "No estimate selected."
+        self.table_box.value = views.table(self.table, "Who said it, in order of publication").html
+
+
+def estimate_lineage(workspace: Any, *, estimate_id: str | None = None,
+                     wait: float = DEBOUNCE_SECONDS) -> EstimateLineage:  # fmt: skip
+    """The lineage panel of notebook 02 for a workspace: display it in a cell."""
+    return EstimateLineage(workspace.claims, workspace.articles, workspace.estimates, estimate_id=estimate_id,
+                           wait=wait)  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------------
+# 05 review: step through claims, accept / reject / edit, each action one corrections row
+# --------------------------------------------------------------------------------------------------
+
+#: The claim fields the reviewer can edit.
+REVIEW_FIELDS = ("source", "category", "status", "low", "high")
+_CATEGORIES = ["deployment", "casualty", "desertion", "captured", "army_size", "other"]
+_STATUSES = ["", "sent", "training", "expected", "front"]
+
+
+def _default_user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in this environment
+        return ""
+
+
+def highlight_figure(sentence: object, number_text: object, offset: int | None = None) -> str:
+    """The sentence as escaped HTML with the figure wrapped in ``<mark>`` (at ``offset`` when it matches)."""
+    text = "" if sentence is None or (isinstance(sentence, float) and pd.isna(sentence)) else str(sentence)
+    figure = str(number_text) if isinstance(number_text, str) and number_text else ""
+    start = -1
+    if figure:
+        if offset is not None and 0 <= offset and text[offset:offset + len(figure)] == figure:
+            start = offset
+        else:
+            start = text.find(figure)
+    if start < 0:
+        return html.escape(text)
+    end = start + len(figure)
+    return (f"{html.escape(text[:start])}<mark>{html.escape(text[start:end])}</mark>"
+            f"{html.escape(text[end:])}")  # fmt: skip
+
+
+def _value_text(value: object) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class ClaimReviewer(_Panel):
+    """Step through the extracted claims and correct them: every action appends one row (or one per edited
+    field) to the corrections file with :func:`workbench.corrections.append_correction`, then re-reads it."""
+
+    name = "Claim reviewer"
+
+    def __init__(self, workspace: Any, corrections_path: Any, *, who: str | None = None,
+                 wait: float = DEBOUNCE_SECONDS):  # fmt: skip
+        from pathlib import Path
+
+        super().__init__(wait)
+        self.workspace = workspace
+        self.path = Path(corrections_path)
+        raw = workspace.ledger.claims
+        context = workspace.articles[["doc_id", "title", "outlet", "published"]].drop_duplicates("doc_id")
+        raw = raw.drop(columns=[c for c in ("title", "outlet", "published") if c in raw.columns]).merge(
+            context, on="doc_id", how="left")
+        self.raw = raw.reset_index(drop=True)
+        self.position = 0
+        self.only_uncorrected = W.Checkbox(value=False, description="only claims not yet reviewed", indent=False)
+        self.previous = W.Button(description="previous", icon="arrow-left", layout=W.Layout(width="110px"))
+        self.next = W.Button(description="next", icon="arrow-right", layout=W.Layout(width="110px"))
+        self.where = W.HTML()
+        self.sentence = W.HTML()
+        self.sentence.add_class("wb-review-sentence")
+        categories = sorted(set(_CATEGORIES) | {c for c in raw.get("category", []) if isinstance(c, str)})
+        self.fields: dict[str, W.Widget] = {
+            "source": W.Text(description="source", layout=W.Layout(width="360px")),
+            "category": W.Dropdown(options=categories, description="category", layout=W.Layout(width="260px")),
+            "status": W.Dropdown(options=_STATUSES, description="status", layout=W.Layout(width="220px")),
+            "low": W.Text(description="low", layout=W.Layout(width="200px")),
+            "high": W.Text(description="high", layout=W.Layout(width="200px")),
+        }
+        self.note = W.Text(description="note", placeholder="why (optional)", layout=W.Layout(width="420px"))
+        self.who = W.Text(value=_default_user() if who is None else who, description="who",
+                          layout=W.Layout(width="220px"))  # fmt: skip
+        self.accept = W.Button(description="accept", icon="check", button_style="success")
+        self.reject = W.Button(description="reject", icon="times", button_style="danger")
+        self.save = W.Button(description="save edits", icon="save", button_style="primary")
+        self.previous.on_click(lambda _: self.step(-1))
+        self.next.on_click(lambda _: self.step(1))
+        self.accept.on_click(lambda _: self.record("accept", ""))
+        self.reject.on_click(lambda _: self.record("reject", ""))
+        self.save.on_click(lambda _: self.save_edits())
+        self.only_uncorrected.observe(lambda _: self._reset_position(), names="value")
+        self.history_box = W.HTML()
+        self.widget.children = [
+            W.HBox([self.previous, self.next, self.only_uncorrected]),
+            self.where,
+            self.sentence,
+            W.HBox([self.fields["source"], self.fields["category"], self.fields["status"]]),
+            W.HBox([self.fields["low"], self.fields["high"]]),
+            W.HBox([self.note, self.who]),
+            W.HBox([self.accept, self.reject, self.save]),
+            self.message,
+            self.history_box,
+        ]
+        self.refresh()
+
+    # -- state ------------------------------------------------------------------------------------
+
+    @property
+    def corrections(self) -> pd.DataFrame:
+        from workbench.corrections import read_corrections
+
+        return read_corrections(self.path)
+
+    def claim_ids(self) -> list[str]:
+        """The claims being stepped through (all, or those without any correction row yet)."""
+        ids = list(self.raw["claim_id"])
+        if self.only_uncorrected.value:
+            done = set(self.corrections["claim_id"])
+            ids = [i for i in ids if i not in done]
+        return ids
+
+    @property
+    def claim_id(self) -> str | None:
+        ids = self.claim_ids()
+        return ids[min(self.position, len(ids) - 1)] if ids else None
+
+    def current(self) -> dict[str, Any] | None:
+        """The current claim with the corrections so far applied (``None`` when it is rejected)."""
+        from workbench.corrections import apply_corrections
+
+        cid = self.claim_id
+        if cid is None:
+            return None
+        rows = self.raw[self.raw["claim_id"] == cid]
+        corrected, _ = apply_corrections(rows, self.corrections[self.corrections["claim_id"] == cid])
+        return corrected.iloc[0].to_dict() if len(corrected) else None
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def step(self, delta: int) -> None:
+        n = len(self.claim_ids())
+        self.position = max(0, min(self.position + delta, n - 1)) if n else 0
+        self.refresh()
+
+    def _reset_position(self) -> None:
+        self.position = 0
+        self.refresh()
+
+    def record(self, field_name: str, value: object) -> None:
+        """Append one correction row for the current claim and refresh."""
+        from workbench.corrections import append_correction
+
+        if self.claim_id is None:
+            return
+        append_correction(self.path, self.claim_id, field_name, value, note=self.note.value, who=self.who.value)
+        self._written()
+
+    def save_edits(self) -> None:
+        """One correction row per field whose box differs from the claim's current value."""
+        from workbench.corrections import append_correction
+
+        current = self.current()
+        if self.claim_id is None or current is None:
+            return
+        changed = [(name, box.value) for name, box in self.fields.items()
+                   if str(box.value).strip() != _value_text(current.get(name))]  # fmt: skip
+        for name, value in changed:
+            value = str(value).strip()
+            if name in {"low", "high"} and value:
+                value = str(int(float(value.replace(",", ""))))
+            append_correction(self.path, self.claim_id, name, value, note=self.note.value, who=self.who.value)
+        if changed:
+            self._written()
+        else:
+            self.message.value = "<i>nothing changed</i>"
+
+    def _written(self) -> None:
+        self.note.value = ""
+        ws = self.workspace
+        if getattr(ws, "corrections_path", None) is not None and ws.corrections_path.resolve() == self.path.resolve():
+            for cached in ("claims", "estimates", "places"):
+                ws.__dict__.pop(cached, None)  # the workspace re-applies the corrections when next read
+        self.refresh()
+        self.message.value = f"<i>written to {html.escape(str(self.path))}</i>"
+
+    # -- display ----------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.message.value = ""
+        ids = self.claim_ids()
+        cid = self.claim_id
+        rows = self.raw[self.raw["claim_id"] == cid]
+        if cid is None or rows.empty:
+            self.where.value = "<b>No claims to review.</b>"
+            self.sentence.value = ""
+            self.history = self.corrections.iloc[0:0]
+            self.history_box.value = ""
+            return
+        raw = rows.iloc[0]
+        current = self.current()
+        self.history = self.corrections[self.corrections["claim_id"] == cid].reset_index(drop=True)
+        state = "rejected" if current is None else ("corrected" if len(self.history) else "not reviewed")
+        self.where.value = (
+            f"Claim <b>{min(self.position, len(ids) - 1) + 1:,}</b> of {len(ids):,} · <code>{html.escape(cid)}</code>"
+            f" · {html.escape(_value_text(raw.get('title')))} ({html.escape(_value_text(raw.get('outlet')))},"
+            f" {html.escape(_value_text(raw.get('published'))[:10])}) · <b>{state}</b>"
+        )
+        offset = None
+        if pd.notna(raw.get("start_char")) and pd.notna(raw.get("sentence_start")):
+            offset = int(raw["start_char"]) - int(raw["sentence_start"])
+        self.sentence.value = (
+            "<blockquote style='margin:0.4em 0'>"
+            f"{highlight_figure(raw.get('sentence'), raw.get('number_text'), offset)}</blockquote>"
+        )
+        shown = current if current is not None else raw.to_dict()
+        for name, box in self.fields.items():
+            value = _value_text(shown.get(name))
+            if isinstance(box, W.Dropdown) and value not in box.options:
+                box.options = [*box.options, value]
+            box.value = value
+        self.history_box.value = views.table(self.history, "Corrections of this claim so far").html
+
+
+def claim_reviewer(workspace: Any, corrections_path: Any, *, who: str | None = None,
+                   wait: float = DEBOUNCE_SECONDS) -> ClaimReviewer:  # fmt: skip
+    """The review panel of notebook 05: writes to ``corrections_path`` (``data/corrections.csv`` by default
+    in the notebook's parameters)."""
+    return ClaimReviewer(workspace, corrections_path, who=who, wait=wait)
