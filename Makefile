@@ -38,5 +38,11 @@ format: setup ## Let ruff fix imports and formatting
 	$(VENV)/bin/ruff check --fix workbench tests
 	$(VENV)/bin/ruff format workbench tests
 
+bench: setup ## Run the benchmarks (about 10 min on 2 cores): bench/results/*.json and the table in bench/README.md
+	$(PY) -m bench.run
+
+briefing: setup ## Build the briefing from seeds/ into build/: briefing.html, briefing.slides.html, charts/, briefing.pptx, claims.csv|parquet
+	$(VENV)/bin/workbench brief seeds --out build
+
 clean: ## Remove build outputs and the ledger cache (never seeds/ or data/)
 	rm -rf build .cache .pytest_cache

@@ -114,7 +114,8 @@ def test_encodings_are_detected(payload, expected):
 def test_non_english_is_flagged(tmp_path):
     (tmp_path / "ru.txt").write_text("Заголовок\n\nКНДР направила в Россию около 3000 военных, сообщили "
                                      "в разведке Южной Кореи.\n", encoding="utf-8")
-    (tmp_path / "ko.txt").write_text("제목\n\n북한이 러시아에 병력 3천명을 파병했다고 국정원이 밝혔다.\n", encoding="utf-8")
+    (tmp_path / "ko.txt").write_text("제목\n\n북한이 러시아에 병력 3천명을 파병했다고 국정원이 밝혔다.\n",
+                                     encoding="utf-8")
     arts = ingest([tmp_path], manifest=False).articles.set_index("doc_id")
     assert arts.loc["ru", "language"] == "ru" and arts.loc["ko", "language"] == "ko"
 

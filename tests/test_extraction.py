@@ -88,7 +88,7 @@ def test_next_sentence_attribution(nlp):
     ("Russia has lost more than 600,000 soldiers since 2022, the Ukrainian general staff said.", "other", None),
 ])
 def test_category_and_status(nlp, text, category, status):
-    claim = [c for c in claims_of(nlp, text)][0]
+    claim = next(iter(claims_of(nlp, text)))
     assert (claim.category, claim.status) == (category, status)
 
 

@@ -163,3 +163,15 @@ def test_stance_offsets_are_valid(seed_ledger):
     assert len(seed_ledger.stances) > 0
     for row in seed_ledger.stances.itertuples():
         assert text[row.doc_id][row.start_char:row.end_char].strip() == row.sentence.strip(), row
+
+
+def test_articles_without_any_rows_reopen_from_the_cache(tmp_path):
+    """A segment whose tables are all empty (null-typed columns in Parquet) must read back, not crash."""
+    from workbench.ledger import build_ledger
+
+    folder = tmp_path / "quiet"
+    folder.mkdir()
+    (folder / "quiet.txt").write_text("Title\n\nNothing about troops here.\n", encoding="utf-8")
+    first = build_ledger([folder], cache=tmp_path / "cache", progress=False)
+    again = build_ledger([folder], cache=tmp_path / "cache", progress=False)
+    assert again.stats["cached"] == 1 and len(again.claims) == len(first.claims) == 0

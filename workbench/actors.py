@@ -109,10 +109,8 @@ def country_in(text: str) -> str | None:
     best: tuple[int, str | None] | None = None
     for word, country in NATIONALITY.items():
         match = re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])", lowered)
-        if match and (best is None or match.start() < best[0] or
-                      (match.start() == best[0] and len(word) > 0)):
-            if best is None or match.start() < best[0]:
-                best = (match.start(), country)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), country)
     return best[1] if best else None
 
 

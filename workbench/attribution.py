@@ -192,7 +192,8 @@ class Attributor:
             return recalled, token.doc[token.i:token.i + 1]
         if lower in {"who", "which", "that"}:
             return None
-        if token.pos_ == "NOUN" and token.lemma_.lower() in ANONYMOUS_HEADS | {"diplomat", "spokesman", "mission"} and any(
+        possessed_heads = ANONYMOUS_HEADS | {"diplomat", "spokesman", "mission"}
+        if token.pos_ == "NOUN" and token.lemma_.lower() in possessed_heads and any(
                 c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in token.children):
             recalled = memory.recall("organization")  # "its diplomats dismissed the reports": that country
             if recalled is not None:
@@ -399,8 +400,8 @@ class Attributor:
         """ "..., Seoul's spy agency says" / "..., the agency projects, ...": a reporting tag the parse missed."""
         verbs = (r"(?:said|says|say|added|adds|reported|reports|told\s+\w+(?:\s+\w+)?|claims|claimed|confirmed|"
                  r"confirms|warned|warns|projects|projected|estimates|estimated|believes|noted|notes)")
-        match = re.search(rf"[,;:]\s+((?:the\s+)?[^,;:]{{2,80}}?)\s+{verbs}(?:\s+on\s+\w+)?\s*[.!\"”]*\s*$", sent.text) \
-            or re.search(rf",\s+((?:the\s+)?[^,;:]{{2,40}}?)\s+{verbs},", sent.text)
+        final_tag = rf"[,;:]\s+((?:the\s+)?[^,;:]{{2,80}}?)\s+{verbs}(?:\s+on\s+\w+)?\s*[.!\"”]*\s*$"
+        match = re.search(final_tag, sent.text) or re.search(rf",\s+((?:the\s+)?[^,;:]{{2,40}}?)\s+{verbs},", sent.text)
         if not match:
             return None
         mention = match.group(1)

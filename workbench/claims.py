@@ -114,6 +114,11 @@ def _tokens_for(sent: Span, start: int, end: int) -> list[Token]:
     return [t for t in sent if t.idx < end and t.idx + len(t.text) > start]
 
 
+# Words between a figure and the noun it counts: "1,500 more", "thousands of its", "a 3,000-strong".
+UNIT_SKIP = frozenset({"of", "-", "–", "strong", "additional", "more", "other", "further", "new", "\"", "“", "”", "'",
+                       "‘", "’", "its", "their", "his", "her", "the", "these", "those"})
+
+
 def _unit_after(tokens: list[Token], sent: Span) -> Token | None:
     """The noun a figure counts, scanning right: "1,500 North Korean troops", "thousands of soldiers"."""
     last = tokens[-1]
@@ -130,8 +135,7 @@ def _unit_after(tokens: list[Token], sent: Span) -> Token | None:
     while i < sent.end and steps < 7:
         token = doc[i]
         lower = token.lower_
-        if lower in {"of", "-", "–", "strong", "additional", "more", "other", "further", "new", "\"", "“", "”",
-                     "'", "‘", "’", "its", "their", "his", "her", "the", "these", "those"} or token.pos_ in {"ADJ", "PROPN"} or token.dep_ in {"compound", "amod"}:
+        if lower in UNIT_SKIP or token.pos_ in {"ADJ", "PROPN"} or token.dep_ in {"compound", "amod"}:
             if token.pos_ == "PROPN" and (lower in PERSONNEL | {"koreans"} or lower.rstrip("s") in PERSONNEL):
                 return token  # Title Case headlines tag "Soldiers" as a proper noun
             i += 1
@@ -329,9 +333,9 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
                     if NK_WORDS.search(subject):
                         return True
                     subject_country = _country_named(subject)
-                    if subject_country and subject_country != "North Korea" and not NK_WORDS.search(modifiers):
-                        if not re.search(r"\b(?:russia|ukraine|moscow|kyiv)\b", subject, re.I):
-                            return False  # "Estonia itself has only about 7,000 active-duty personnel"
+                    if subject_country and subject_country != "North Korea" and not NK_WORDS.search(modifiers) \
+                            and not re.search(r"\b(?:russia|ukraine|moscow|kyiv)\b", subject, re.I):
+                        return False  # "Estonia itself has only about 7,000 active-duty personnel"
                     if OTHER_NATIONALITY.search(subject) or re.search(r"\b(?:russia|ukraine|moscow|kyiv)\b",
                                                                      subject, re.I):
                         if not NK_WORDS.search(sent.text):

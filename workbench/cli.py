@@ -111,7 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("ingest", parents=[common], help="read articles and print the ingest report (one line per input)")
+    p = sub.add_parser("ingest", parents=[common],
+                       help="read articles and print the ingest report (one line per input)")
     p.add_argument("paths", nargs="+", help="article files or folders")
     p.add_argument("--manifest", help="provenance manifest CSV (default data/sources.csv)")
     p.set_defaults(func=cmd_ingest)

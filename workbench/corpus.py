@@ -232,7 +232,8 @@ def boilerplate_spans(text: str) -> list[LineSpan]:
             spans.append(LineSpan(start, end, "boilerplate"))
         elif m := _TRANSLATOR_LINE.match(stripped):
             spans.append(LineSpan(start, end, "translator", m.group("name").strip()))
-        elif ((m := _AUTHOR_LINE.match(stripped)) and len(stripped.split()) <= 8) or ((m := _AUTHOR_BIO.match(stripped)) and len(stripped) < 600):
+        elif ((m := _AUTHOR_LINE.match(stripped)) and len(stripped.split()) <= 8) or (
+                (m := _AUTHOR_BIO.match(stripped)) and len(stripped) < 600):
             spans.append(LineSpan(start, end, "author", m.group("name").strip()))
         elif _BOILERPLATE_LINE.match(stripped) or _CAPTION_LINE.match(stripped):
             spans.append(LineSpan(start, end, "boilerplate"))
@@ -443,8 +444,9 @@ def _read_one(path: Path, explicit: bool) -> tuple[list[Article], list[IngestOut
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return [], [IngestOutcome(stem, shown, "too_large", f"{size:,} bytes is over the {MAX_FILE_BYTES:,}-byte limit "
-                                      "(split the file, or raise WORKBENCH_MAX_ARTICLE_MB)")]
+            reason = (f"{size:,} bytes is over the {MAX_FILE_BYTES:,}-byte limit "
+                      "(split the file, or raise WORKBENCH_MAX_ARTICLE_MB)")
+            return [], [IngestOutcome(stem, shown, "too_large", reason)]
         data = path.read_bytes()
     except OSError as exc:
         return [], [IngestOutcome(stem, shown, "unreadable", f"cannot read: {exc.strerror or exc}")]

@@ -112,6 +112,8 @@ def _read_tables(root: Path, wanted: dict[str, str]) -> dict[str, pd.DataFrame]:
     def read(job: tuple[str, set[str], str]) -> pa.Table:
         segment, shas, table = job
         data = pq.read_table(root / "segments" / f"{segment}.{table}.parquet")
+        if data.num_rows == 0 or pa.types.is_null(data.column("sha256").type):
+            return data.slice(0, 0)  # a segment of articles without rows: nothing to filter (null-typed columns)
         return data.filter(pc.is_in(data.column("sha256"), value_set=pa.array(sorted(shas), pa.string())))
 
     out: dict[str, pd.DataFrame] = {}

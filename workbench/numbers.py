@@ -173,10 +173,8 @@ def _looks_like_non_range(text: str, match: re.Match[str]) -> bool:
         return True
     if 1900 <= lo <= 2100 and 1900 <= hi <= 2100 and "," not in lo_text:
         return True
-    if sep.lower() == "and" and not match.group("between"):
-        # "six soldiers and 3,000 ..." is two figures, not a range, unless "between" frames it.
-        return True
-    return False
+    # "six soldiers and 3,000 ..." is two figures, not a range, unless "between" frames it.
+    return sep.lower() == "and" and not match.group("between")
 
 
 def find_figures(text: str) -> Iterator[Figure]:

@@ -62,7 +62,7 @@ class Gazetteer:
         rows: list[tuple[Place, tuple[str, ...]]] = []
         with open(path, encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
-                def number(key: str) -> float | None:
+                def number(key: str, row: dict = row) -> float | None:
                     try:
                         return float(row.get(key) or "")
                     except ValueError:

@@ -22,12 +22,14 @@ STANCES = ("confirms", "denies", "cannot_confirm", "expects")
 # "refused to confirm or deny", "declined to acknowledge", "has not commented": no position taken
 CANNOT = re.compile(
     r"\b(?:(?:not|n't|n’t|never|neither|nor)\b[^.;]{0,40}?\b(?:acknowledg|admit|comment)\w*|did(?:n't|n’t| not) deny|"
-    r"refrain\w* from (?:comment|confirm)\w*|would say only|(?:could|can|would|did|does|do|has|have|had|is|are|was|were)(?:n't|n’t| not)(?: yet| so far| officially)?"
+    r"refrain\w* from (?:comment|confirm)\w*|would say only|"
+    r"(?:could|can|would|did|does|do|has|have|had|is|are|was|were)(?:n't|n’t| not)(?: yet| so far| officially)?"
     r" (?:independently |publicly |officially )?(?:confirm|verify|acknowledg|say|comment|know)\w*|"
     r"(?:not|n't|n’t|never) (?:yet )?seen (?:any )?evidence|"
     r"never (?:officially |publicly )?(?:confirm|acknowledg)\w*|"
-    r"(?:unable|declin(?:ed|es|ing)|refus(?:ed|es|ing)|stopp(?:ed|ing) short of|reluctant) to (?:independently |publicly )?"
-    r"(?:confirm|verify|acknowledg|comment|deny|say)\w*|stopp(?:ed|ing) short of confirm\w*|cannot (?:yet )?(?:confirm|verify)|"
+    r"(?:unable|declin(?:ed|es|ing)|refus(?:ed|es|ing)|stopp(?:ed|ing) short of|reluctant) to "
+    r"(?:independently |publicly )?(?:confirm|verify|acknowledg|comment|deny|say)\w*|"
+    r"stopp(?:ed|ing) short of confirm\w*|cannot (?:yet )?(?:confirm|verify)|"
     r"no evidence|not aware|no (?:information|indication|confirmation)|neither confirm\w*|if confirmed|"
     r"if (?:the )?(?:reports?|this|that|it|these reports)\b.*\b(?:prove|proves|is|are)\b.*\b(?:true|accurate|correct)|"
     r"prove accurate|not (?:yet )?(?:confirmed|verified)|"
@@ -37,7 +39,8 @@ DENY = re.compile(
     r"groundless|rumou?rs?|provocation|slander\w*|hoax|disput(?:es|ed|ing)|reject(?:s|ed|ing)?|refut\w*|"
     r"lies\b|a lie\b|false (?:claims?|reports?)|mock(?:s|ed|ing)?|ridicul\w*|no one has seen|propaganda|"
     r"invent(?:ed|ing|ion)|information operation|brushed off|imaginary|western invention|no need|"
-    r"(?:would|will|did|does|do|has|have|had|is|are|was|were)(?:n't|n’t| not| never) (?:pull|send|deploy|need|involv)\w*)\b",
+    r"(?:would|will|did|does|do|has|have|had|is|are|was|were)(?:n't|n’t| not| never) "
+    r"(?:pull|send|deploy|need|involv)\w*)\b",
     re.I)
 EXPECT = re.compile(
     r"\b(?:highly likely|(?:is|are|was|were) likely|likely to|expect(?:s|ed|ing)?|will be (?:ready|deployed|sent)|"
@@ -55,7 +58,8 @@ PRESENT = re.compile(r"\b(?:(?:are|were|is|was|have been|has been|had been)\s+(?
                      r"(?:in|training|stationed|deployed|sent|transported|present|fighting|preparing|being readied)\b|"
                      r"(?:has|have|had)\s+(?:already\s+)?(?:sent|deployed|arrived|moved|dispatched))", re.I)
 NK = re.compile(r"north korea|n\. ?korea|pyongyang|dprk|koreans|kim jong", re.I)
-TROOPS = re.compile(r"troops?|soldiers?|officers?|fighters?|\bmen\b|workers|personnel|servicem[ae]n|deploy|\bsen[dt]|sending|involve|participat|fight|"
+TROOPS = re.compile(r"troops?|soldiers?|officers?|fighters?|\bmen\b|workers|personnel|servicem[ae]n|deploy|"
+                    r"\bsen[dt]|sending|involve|participat|fight|"
                     r"units?\b|forces|contingent|battalion|transfer of people|presence|evidence|batch|moved|"
                     r"\b\d{1,3}(?:,\d{3})+\b|\bthousands?\b", re.I)
 ANAPHOR_TOPIC = re.compile(r"\b(?:it|this|that|them|reports?|admission|confession|acknowledg\w+|"
@@ -96,9 +100,8 @@ def classify(text: str, speaking: bool = False, topical: bool = False) -> tuple[
         return "cannot_confirm", m.group(0)
     if (m := DENY.search(text)) and not re.search(r"\bnot? den", text, re.I):
         return "denies", m.group(0)
-    if m := EXPECT.search(text):
-        if not PRESENT.search(text):
-            return "expects", m.group(0)
+    if (m := EXPECT.search(text)) and not PRESENT.search(text):
+        return "expects", m.group(0)
     if (m := CONFIRM.search(text)) and not NEGATED_CONFIRM.search(text):
         return "confirms", m.group(0)
     if speaking and (topical or (NK.search(text) and TROOPS.search(text))):

@@ -34,11 +34,11 @@ __all__ = [
     "ALL",
     "ActorReader",
     "ChartArea",
+    "ClaimReviewer",
     "Debouncer",
+    "EstimateLineage",
     "EstimatesExplorer",
     "PlaceExplorer",
-    "ClaimReviewer",
-    "EstimateLineage",
     "actor_reader",
     "claim_reviewer",
     "estimate_lineage",
@@ -520,7 +520,7 @@ def highlight_figure(sentence: object, number_text: object, offset: int | None =
     figure = str(number_text) if isinstance(number_text, str) and number_text else ""
     start = -1
     if figure:
-        if offset is not None and 0 <= offset and text[offset:offset + len(figure)] == figure:
+        if offset is not None and offset >= 0 and text[offset:offset + len(figure)] == figure:
             start = offset
         else:
             start = text.find(figure)

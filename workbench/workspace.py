@@ -70,7 +70,7 @@ def _with_articles(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def open_ledger(inputs: Sequence[str | Path], *, corrections: Path | str | None | bool = True,
+def open_ledger(inputs: Sequence[str | Path], *, corrections: Path | str | bool | None = True,
                 use_cache: bool = True, progress: bool | None = None, **kwargs: object) -> Workspace:
     """The workspace for files/folders: cached ledger + corrections (``True`` = ``data/corrections.csv``)."""
     path = default_corrections_path() if corrections is True else (Path(corrections) if corrections else None)
