@@ -91,10 +91,10 @@ def test_estimates_notebook_draws_and_status_widget_redraws(page) -> None:
           .map(t => t.textContent)"""
     )
     assert "training" in split and "sent" not in split  # one status row left
-    assert "5</b> of 26 claims" in page.inner_html(".wb-panel")
+    assert "5</b> of 26 claims" in page.locator(".wb-panel").first.inner_html()
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    panel = page.locator(".wb-panel")
+    panel = page.locator(".wb-panel").first  # the filter panel (the lineage panel follows it)
     panel.scroll_into_view_if_needed()
     panel.screenshot(path=str(ARTIFACTS / "lab-02-estimates-panel-training.png"))
     page.locator(".jp-OutputArea-output .vega-embed").first.screenshot(
@@ -143,6 +143,6 @@ def test_geography_map_draws_and_size_toggle_redraws(page) -> None:
         " && document.querySelector('.wb-place-table').textContent.includes('Donetsk region')"
     )
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    panel = page.locator(".wb-panel")
+    panel = page.locator(".wb-panel").first  # the filter panel (the lineage panel follows it)
     panel.scroll_into_view_if_needed()
     panel.screenshot(path=str(ARTIFACTS / "lab-04-geography-panel-figures.png"))
