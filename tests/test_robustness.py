@@ -167,3 +167,18 @@ def test_make_lab_binds_loopback_with_token():
     lab = next(line for line in makefile.splitlines() if "jupyter lab" in line)
     assert "--ServerApp.ip=127.0.0.1" in lab
     assert "token=''" not in makefile and 'token=""' not in makefile and "0.0.0.0" not in makefile
+
+
+@pytest.mark.slow
+def test_brief_names_bad_inputs_and_still_builds(tmp_path, seeds_dir, workbench_cmd):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for seed in sorted(seeds_dir.glob("*.txt"))[:2]:
+        shutil.copy(seed, folder / seed.name)
+    (folder / "bad.txt").write_bytes(b"\x00\x01\x02 binary")
+    env = {**os.environ, "WORKBENCH_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run([*workbench_cmd, "brief", str(folder), "--out", str(tmp_path / "out")], env=env,
+                          capture_output=True, text=True, check=False, timeout=600)
+    assert done.returncode == 1 and "not_text" in done.stderr and "bad.txt" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert (tmp_path / "out" / "briefing.html").exists()

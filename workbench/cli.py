@@ -152,11 +152,18 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_brief(args: argparse.Namespace) -> int:
     from workbench.briefing import build_briefing
 
+    from workbench import paths
+
+    # every input gets its line on standard error, as for the other commands; the briefing is still built
+    corpus = ingest(args.paths or [paths.SEEDS_DIR])
+    failed = corpus.report["status"].isin(FAILED_STATUSES).any()
+    if failed:
+        _print_report(corpus.report[corpus.report["status"] != "ok"])
     outputs = build_briefing(args.paths, args.out, title=args.title, as_of=args.as_of,
                              corrections=args.corrections or True)
     for name, path in outputs.items():
         print(f"{name:<8} {path}")
-    return 0
+    return 1 if failed else 0
 
 
 def main(argv: list[str] | None = None) -> int:
