@@ -150,9 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    from workbench.briefing import build_briefing
-
     from workbench import paths
+    from workbench.briefing import build_briefing
 
     # every input gets its line on standard error, as for the other commands; the briefing is still built
     corpus = ingest(args.paths or [paths.SEEDS_DIR])
