@@ -31,8 +31,8 @@ test-fast: setup ## Run the tests that need neither notebooks nor a browser
 	$(PY) -m pytest -m "not slow and not browser"
 
 lint: setup ## Ruff over the package and the tests
-	$(VENV)/bin/ruff check workbench tests
-	$(VENV)/bin/ruff format --check workbench tests
+	$(VENV)/bin/ruff check workbench tests bench
+	$(VENV)/bin/ruff format --check workbench tests bench
 
 format: setup ## Let ruff fix imports and formatting
 	$(VENV)/bin/ruff check --fix workbench tests

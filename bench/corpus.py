@@ -28,11 +28,27 @@ DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 TROOPS = ["troops", "soldiers", "military personnel", "servicemen", "special forces troops", "infantry troops"]
 QUALIFIERS = ["", "", "about ", "more than ", "at least ", "up to ", "nearly ", "some ", "an estimated "]
 VAGUE = ["thousands of", "several thousand", "hundreds of", "tens of thousands of"]
-SENT_VERBS = ["had been sent to", "had been deployed to", "had arrived in", "were stationed in", "had been moved to",
-              "were being trained in", "were fighting in", "would be sent to"]
+SENT_VERBS = [
+    "had been sent to",
+    "had been deployed to",
+    "had arrived in",
+    "were stationed in",
+    "had been moved to",
+    "were being trained in",
+    "were fighting in",
+    "would be sent to",
+]
 CASUALTY = ["killed or wounded", "killed", "wounded", "captured"]
-SPEECH = ["said", "told reporters", "said in a statement", "said on {day}", "told lawmakers", "said in a briefing",
-          "estimated", "reported"]
+SPEECH = [
+    "said",
+    "told reporters",
+    "said in a statement",
+    "said on {day}",
+    "told lawmakers",
+    "said in a briefing",
+    "estimated",
+    "reported",
+]
 STANCES = [
     "{actor} denied the reports, calling them {dismissal}.",
     "{actor} dismissed the claims as {dismissal}.",
@@ -45,10 +61,10 @@ DISMISSALS = ["baseless rumours", "fake news", "groundless", "a provocation", "p
 QUOTES = [
     '"We are watching the situation in {place} very closely," {person} said.',
     '"This is a dangerous escalation of the war," {person} told {media}.',
-    '{person} told {media} that the deployment showed how isolated {country} had become.',
-    '{person} said the {adj} arrangement would be discussed with allies on {day}.',
-    '{person} warned that the cooperation could spread to {place} and beyond.',
-    'In a post on social media, {person} wrote that the allies needed a {adj} response.',
+    "{person} told {media} that the deployment showed how isolated {country} had become.",
+    "{person} said the {adj} arrangement would be discussed with allies on {day}.",
+    "{person} warned that the cooperation could spread to {place} and beyond.",
+    "In a post on social media, {person} wrote that the allies needed a {adj} response.",
 ]
 BACKGROUND = [
     "The {region} has seen heavy fighting since the summer, with both sides trading artillery fire across the "
@@ -73,10 +89,22 @@ BACKGROUND = [
     "Prices for food and fuel have risen sharply in {place} since the start of the year.",
     "A new pontoon bridge was built across the river south of {place} after the old one was destroyed.",
 ]
-HEADINGS = ["What we know", "Reaction from {country}", "Background", "On the ground in {place}", "Analysis",
-            "The numbers", "What comes next", "Diplomatic fallout"]
-BOILER = ["Share this article", "Follow us on Telegram for the latest updates", "Read more: {place} under fire",
-          "Sign up for our daily newsletter"]
+HEADINGS = [
+    "What we know",
+    "Reaction from {country}",
+    "Background",
+    "On the ground in {place}",
+    "Analysis",
+    "The numbers",
+    "What comes next",
+    "Diplomatic fallout",
+]
+BOILER = [
+    "Share this article",
+    "Follow us on Telegram for the latest updates",
+    "Read more: {place} under fire",
+    "Sign up for our daily newsletter",
+]
 ADJ = ["uneasy", "new", "long", "fragile", "wider", "narrow", "northern", "southern", "eastern", "secret", "joint"]
 
 
@@ -108,8 +136,13 @@ def load_names() -> Names:
             if row.get("country") in {"Russia", "Ukraine"}:
                 (regions if row["kind"] == "region" else places).append(row["place"].strip())
     bodies = [b for b in bodies if not b.startswith(("South Korea ", "Ukraine ", "US ", "Russian ", "Japan "))] + [
-        "South Korea's National Intelligence Service", "Ukraine's military intelligence agency",
-        "the Pentagon", "the Kremlin", "South Korea's Joint Chiefs of Staff", "Ukraine's General Staff"]
+        "South Korea's National Intelligence Service",
+        "Ukraine's military intelligence agency",
+        "the Pentagon",
+        "the Kremlin",
+        "South Korea's Joint Chiefs of Staff",
+        "Ukraine's General Staff",
+    ]
     countries = ["South Korea", "Ukraine", "the United States", "Russia", "North Korea", "Japan", "Germany", "NATO"]
     return Names(people[:80], bodies, media[:40], countries, places[:300], regions[:60] or ["Kursk region"])
 
@@ -128,9 +161,18 @@ class ArticleWriter:
         region = rng.choice(n.regions)
         region = region if region.lower().endswith(("region", "oblast", "krai")) else f"{region} region"
         return template.format(
-            place=place, place2=place2, region=region, day=rng.choice(DAYS), month=rng.choice(MONTHS),
-            person=rng.choice(n.people), actor=rng.choice(n.bodies + n.countries), media=rng.choice(n.media),
-            country=rng.choice(n.countries), adj=rng.choice(ADJ), dismissal=rng.choice(DISMISSALS))
+            place=place,
+            place2=place2,
+            region=region,
+            day=rng.choice(DAYS),
+            month=rng.choice(MONTHS),
+            person=rng.choice(n.people),
+            actor=rng.choice(n.bodies + n.countries),
+            media=rng.choice(n.media),
+            country=rng.choice(n.countries),
+            adj=rng.choice(ADJ),
+            dismissal=rng.choice(DISMISSALS),
+        )
 
     def _figure(self, rng: random.Random) -> str:
         if rng.random() < 0.12:
@@ -149,17 +191,22 @@ class ArticleWriter:
         if form < 0.6:
             return f"According to {source}, {phrase} {rng.choice(SENT_VERBS)} {place} by early {rng.choice(MONTHS)}."
         if form < 0.8:
-            return (f"{phrase[0].upper()}{phrase[1:]} have been {rng.choice(CASUALTY)} in the fighting near {place}, "
-                    f"{source} said.")
-        return (f"{source} estimated that {phrase} were taking part in operations in the {place} area, up from "
-                f"{rng.randrange(1000, 5000, 100):,} a month earlier.")
+            return (
+                f"{phrase[0].upper()}{phrase[1:]} have been {rng.choice(CASUALTY)} in the fighting near {place}, "
+                f"{source} said."
+            )
+        return (
+            f"{source} estimated that {phrase} were taking part in operations in the {place} area, up from "
+            f"{rng.randrange(1000, 5000, 100):,} a month earlier."
+        )
 
     def _paragraph(self, rng: random.Random, kind: str) -> list[str]:
         if kind == "claim":
             return [self._figure(rng)] + ([self._fill(rng, rng.choice(QUOTES))] if rng.random() < 0.4 else [])
         if kind == "reaction":
             return [self._fill(rng, rng.choice(STANCES))] + (
-                [self._fill(rng, rng.choice(QUOTES))] if rng.random() < 0.5 else [])
+                [self._fill(rng, rng.choice(QUOTES))] if rng.random() < 0.5 else []
+            )
         if kind == "quote":
             return [self._fill(rng, rng.choice(QUOTES)) for _ in range(rng.choice([1, 2]))]
         count = rng.choice([2, 3, 3, 4])
@@ -168,13 +215,15 @@ class ArticleWriter:
     def article(self, i: int) -> str:
         rng = random.Random(f"{self.seed}:{i}")
         n = self.names
-        headline = rng.choice([
-            f"{rng.choice(n.countries).replace('the ', '').title()} says North Korean troops are in "
-            f"{rng.choice(n.places)}",
-            f"North Korean soldiers seen near {rng.choice(n.places)}, officials say",
-            f"{rng.randrange(1000, 12000, 500):,} North Korean troops sent to Russia, report says",
-            "Allies weigh response as North Korea deepens ties with Moscow",
-        ])
+        headline = rng.choice(
+            [
+                f"{rng.choice(n.countries).replace('the ', '').title()} says North Korean troops are in "
+                f"{rng.choice(n.places)}",
+                f"North Korean soldiers seen near {rng.choice(n.places)}, officials say",
+                f"{rng.randrange(1000, 12000, 500):,} North Korean troops sent to Russia, report says",
+                "Allies weigh response as North Korea deepens ties with Moscow",
+            ]
+        )
         lines = [headline, ""]
         words = 0
         paragraphs = [[self._figure(rng), self._fill(rng, rng.choice(QUOTES))]]
@@ -188,8 +237,9 @@ class ArticleWriter:
         if rng.random() < 0.5:
             paragraphs.append([self._fill(rng, rng.choice(BOILER))])
         surname = rng.choice(["Lee", "Park", "Smith", "Novak", "Kovalenko"])
-        paragraphs.append([f"Reporting by {rng.choice(n.people).split()[0]} {surname}; "
-                           f"article {i} of corpus {self.seed}."])
+        paragraphs.append(
+            [f"Reporting by {rng.choice(n.people).split()[0]} {surname}; article {i} of corpus {self.seed}."]
+        )
         for paragraph in paragraphs:
             lines.append(" ".join(paragraph))
             lines.append("")

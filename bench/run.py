@@ -60,8 +60,9 @@ print(n)
 def measure(cmd: list[str], env: dict[str, str] | None = None, timeout: float = 3600) -> dict:
     """Run ``cmd``; wall seconds, peak RSS of the process tree and of its largest process (MB), exit code."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env={**os.environ, **(env or {})}, cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        cmd, env={**os.environ, **(env or {})}, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     parent = psutil.Process(proc.pid)
     peak_tree = peak_one = 0
     while proc.poll() is None:
@@ -83,8 +84,12 @@ def measure(cmd: list[str], env: dict[str, str] | None = None, timeout: float = 
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
-    return {"seconds": round(seconds, 3), "peak_rss_mb": round(peak_tree / 2**20, 1),
-            "peak_rss_one_process_mb": round(peak_one / 2**20, 1), "stdout": out}
+    return {
+        "seconds": round(seconds, 3),
+        "peak_rss_mb": round(peak_tree / 2**20, 1),
+        "peak_rss_one_process_mb": round(peak_one / 2**20, 1),
+        "stdout": out,
+    }
 
 
 def digest(path: Path) -> str:
@@ -107,8 +112,11 @@ def write(name: str, data: dict) -> dict:
     data = _strip(data)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"{name}.json").write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"[bench] {name}: {json.dumps({k: v for k, v in data.items() if not isinstance(v, (list, dict))})}",
-          file=sys.stderr, flush=True)
+    print(
+        f"[bench] {name}: {json.dumps({k: v for k, v in data.items() if not isinstance(v, (list, dict))})}",
+        file=sys.stderr,
+        flush=True,
+    )
     return data
 
 
@@ -131,17 +139,20 @@ def bench_fast_path_share(corpus: Path) -> dict:
             bounds = [*line_starts(doc), len(doc)]
             for a, b in itertools.pairwise(bounds):
                 end = doc[b].idx if b < len(doc) else len(text)
-                line = text[doc[a].idx:end]
+                line = text[doc[a].idx : end]
                 total += len(line)
                 flagged += len(line) if keep(line) else 0
         return round(flagged / max(total, 1), 3)
 
     eval_dir = ROOT / "tests" / "eval"
-    return write("fast_path_share", {
-        "generated": share(sorted(corpus.glob("*.txt"))),
-        "seeds": share(sorted((ROOT / "seeds").glob("*.txt"))),
-        "labelled_dev_holdout": share(sorted(eval_dir.glob("dev/*.txt")) + sorted(eval_dir.glob("holdout/*.txt"))),
-    })
+    return write(
+        "fast_path_share",
+        {
+            "generated": share(sorted(corpus.glob("*.txt"))),
+            "seeds": share(sorted((ROOT / "seeds").glob("*.txt"))),
+            "labelled_dev_holdout": share(sorted(eval_dir.glob("dev/*.txt")) + sorted(eval_dir.glob("holdout/*.txt"))),
+        },
+    )
 
 
 def bench_throughput(corpus: Path, work: Path, rounds: int) -> dict:
@@ -151,7 +162,7 @@ def bench_throughput(corpus: Path, work: Path, rounds: int) -> dict:
     outputs = {}
     for r in range(rounds):
         order = list(runs)
-        order = order[r % len(order):] + order[:r % len(order)]
+        order = order[r % len(order) :] + order[: r % len(order)]
         for name in order:
             if name.startswith("workbench"):
                 cache = work / f"cache-{name}-{r}"
@@ -169,19 +180,30 @@ def bench_throughput(corpus: Path, work: Path, rounds: int) -> dict:
         return statistics.median(x["seconds"] for x in runs[name])
 
     ratios = {
-        "speedup_vs_naive_1proc": [round(n["seconds"] / w["seconds"], 3) for n, w in
-                                   zip(runs["naive_full"], runs["workbench_1"], strict=True)],
-        "floor_over_workbench_1proc": [round(f["seconds"] / w["seconds"], 3) for f, w in
-                                       zip(runs["floor_ner_senter"], runs["workbench_1"], strict=True)],
-        "speedup_2proc_over_1proc": [round(a["seconds"] / b["seconds"], 3) for a, b in
-                                     zip(runs["workbench_1"], runs["workbench_2"], strict=True)],
+        "speedup_vs_naive_1proc": [
+            round(n["seconds"] / w["seconds"], 3) for n, w in zip(runs["naive_full"], runs["workbench_1"], strict=True)
+        ],
+        "floor_over_workbench_1proc": [
+            round(f["seconds"] / w["seconds"], 3)
+            for f, w in zip(runs["floor_ner_senter"], runs["workbench_1"], strict=True)
+        ],
+        "speedup_2proc_over_1proc": [
+            round(a["seconds"] / b["seconds"], 3) for a, b in zip(runs["workbench_1"], runs["workbench_2"], strict=True)
+        ],
     }
-    return write("throughput", {
-        "articles": n_articles, "rounds": rounds, "runs": runs, "outputs_sha": outputs,
-        "identical_outputs": len(set(outputs.values())) == 1,
-        "median_seconds": {k: med(k) for k in runs},
-        "ratios": ratios, **{k: statistics.median(v) for k, v in ratios.items()},
-    })
+    return write(
+        "throughput",
+        {
+            "articles": n_articles,
+            "rounds": rounds,
+            "runs": runs,
+            "outputs_sha": outputs,
+            "identical_outputs": len(set(outputs.values())) == 1,
+            "median_seconds": {k: med(k) for k in runs},
+            "ratios": ratios,
+            **{k: statistics.median(v) for k, v in ratios.items()},
+        },
+    )
 
 
 def bench_scaling(sizes: list[int], work: Path, jobs: int) -> dict:
@@ -196,22 +218,32 @@ def bench_scaling(sizes: list[int], work: Path, jobs: int) -> dict:
         result = measure(claims_cmd(corpus, out, "-j", str(jobs)), env={"WORKBENCH_CACHE_DIR": str(cache)})
         result.update(articles=size, ms_per_article=round(1000 * result["seconds"] / size, 1))
         points.append(result)
-        print(f"[bench]   scaling {size}: {result['seconds']} s, {result['peak_rss_mb']} MB", file=sys.stderr,
-              flush=True)
+        print(
+            f"[bench]   scaling {size}: {result['seconds']} s, {result['peak_rss_mb']} MB", file=sys.stderr, flush=True
+        )
         largest = (size, corpus, cache, result)
     size, corpus, cache, cold = largest
-    warm = measure(claims_cmd(corpus, work / "scale-warm.csv", "-j", str(jobs)),
-                   env={"WORKBENCH_CACHE_DIR": str(cache)})
+    warm = measure(
+        claims_cmd(corpus, work / "scale-warm.csv", "-j", str(jobs)), env={"WORKBENCH_CACHE_DIR": str(cache)}
+    )
     identical = digest(work / "scale-warm.csv") == digest(work / f"scale-{size}.csv")
     per_article = [p["ms_per_article"] for p in points]
-    return write("scaling", {
-        "jobs": jobs, "points": points, "warm_rerun": warm, "warm_articles": size,
-        "warm_over_cold": round(warm["seconds"] / cold["seconds"], 3), "warm_output_identical": identical,
-        "ms_per_article_spread": round(max(per_article) / min(per_article), 3),
-        "peak_rss_mb_max": max(p["peak_rss_mb"] for p in points),
-        "peak_rss_one_process_mb_max": max(p["peak_rss_one_process_mb"] for p in points),
-        "cache_dir": str(cache), "corpus_dir": str(corpus),
-    })
+    return write(
+        "scaling",
+        {
+            "jobs": jobs,
+            "points": points,
+            "warm_rerun": warm,
+            "warm_articles": size,
+            "warm_over_cold": round(warm["seconds"] / cold["seconds"], 3),
+            "warm_output_identical": identical,
+            "ms_per_article_spread": round(max(per_article) / min(per_article), 3),
+            "peak_rss_mb_max": max(p["peak_rss_mb"] for p in points),
+            "peak_rss_one_process_mb_max": max(p["peak_rss_one_process_mb"] for p in points),
+            "cache_dir": str(cache),
+            "corpus_dir": str(corpus),
+        },
+    )
 
 
 def _synthetic_ledger(n: int, source_cache: Path, work: Path) -> tuple[Path, Path]:
@@ -229,8 +261,12 @@ def _synthetic_ledger(n: int, source_cache: Path, work: Path) -> tuple[Path, Pat
     shutil.rmtree(cache, ignore_errors=True)
     source_root = ledger_mod.store_dir(source_cache)
     segments = sorted((source_root / "segments").glob("*.done.parquet"))
-    tables = {t: pd.concat([pd.read_parquet(p.parent / p.name.replace(".done.", f".{t}.")) for p in segments],
-                           ignore_index=True) for t in ledger_mod.TABLES}
+    tables = {
+        t: pd.concat(
+            [pd.read_parquet(p.parent / p.name.replace(".done.", f".{t}.")) for p in segments], ignore_index=True
+        )
+        for t in ledger_mod.TABLES
+    }
     donors = sorted(set(tables["claims"]["sha256"]))
     by_sha = {t: dict(tuple(frame.groupby("sha256"))) for t, frame in tables.items()}
     articles = ingest([corpus], manifest=False).articles
@@ -240,11 +276,14 @@ def _synthetic_ledger(n: int, source_cache: Path, work: Path) -> tuple[Path, Pat
     batch = ledger_mod.SEGMENT_ARTICLES
     hashes = list(articles["sha256"])
     for start in range(0, len(hashes), batch):
-        chunk = hashes[start:start + batch]
+        chunk = hashes[start : start + batch]
         segment = hashlib.sha256("\n".join(sorted(chunk)).encode()).hexdigest()[:24]  # the ledger's naming
         for t in ledger_mod.TABLES:
-            parts = [by_sha[t][donors[i % len(donors)]].assign(sha256=sha) for i, sha in enumerate(chunk, start)
-                     if donors[i % len(donors)] in by_sha[t]]
+            parts = [
+                by_sha[t][donors[i % len(donors)]].assign(sha256=sha)
+                for i, sha in enumerate(chunk, start)
+                if donors[i % len(donors)] in by_sha[t]
+            ]
             frame = frame_to_table(pd.concat(parts, ignore_index=True), t) if parts else rows_to_frame([], t)
             ledger_mod._atomic_write(frame, folder / f"{segment}.{t}.parquet")
         ledger_mod._atomic_write(pd.DataFrame({"sha256": chunk}), folder / f"{segment}.done.parquet")
@@ -280,14 +319,20 @@ print(json.dumps({"import_s": t_import - t0, "ingest_s": t_ingest - t_import, "o
     detail = json.loads(opened.pop("stdout").strip().splitlines()[-1])
     warm = measure(claims_cmd(corpus, work / f"ledger-{n}.csv"), env={"WORKBENCH_CACHE_DIR": str(cache)})
     estimated_cold = cold_ms_per_article * n / 1000
-    return write("ledger", {
-        "articles": n, "synthetic_rows": True, **detail,
-        "open_median_s": round(statistics.median(detail.get("open_s", [float("nan")])), 3),
-        "open_process": opened, "warm_cli": warm,
-        "estimated_cold_s": round(estimated_cold, 1),
-        "warm_over_estimated_cold": round(warm["seconds"] / estimated_cold, 4),
-        "claims_csv": str(work / f"ledger-{n}.csv"),
-    })
+    return write(
+        "ledger",
+        {
+            "articles": n,
+            "synthetic_rows": True,
+            **detail,
+            "open_median_s": round(statistics.median(detail.get("open_s", [float("nan")])), 3),
+            "open_process": opened,
+            "warm_cli": warm,
+            "estimated_cold_s": round(estimated_cold, 1),
+            "warm_over_estimated_cold": round(warm["seconds"] / estimated_cold, 4),
+            "claims_csv": str(work / f"ledger-{n}.csv"),
+        },
+    )
 
 
 def bench_chart(claims_csv: Path, n_rows: int) -> dict:
@@ -320,8 +365,10 @@ print(json.dumps({"rows": len(frame), "build_s": t2 - t1, "export_png_s": t3 - t
 
 def bench_briefing(work: Path) -> dict:
     if importlib.util.find_spec("workbench.briefing") is None:
-        return write("briefing", {"skipped": "workbench.briefing is missing (the briefing arrives with issue 5): "
-                                             "nothing to time yet"})
+        return write(
+            "briefing",
+            {"skipped": "workbench.briefing is missing (the briefing arrives with issue 5): nothing to time yet"},
+        )
     import nbformat
 
     empty = work / "empty.ipynb"
@@ -329,10 +376,26 @@ def bench_briefing(work: Path) -> dict:
     env = {"WORKBENCH_CACHE_DIR": str(ROOT / ".cache" / "ledger")}
     measure(["make", "-s", "briefing"], env=env)  # warms the ledger cache
     briefing = measure(["make", "-s", "briefing"], env=env)
-    bare = measure([str(Path(PY).parent / "jupyter"), "nbconvert", "--to", "notebook", "--execute",
-                    "--output", str(work / "empty.out.ipynb"), str(empty)])
-    return write("briefing", {"briefing_warm": briefing, "bare_nbconvert_empty": bare,
-                              "briefing_over_bare": round(briefing["seconds"] / bare["seconds"], 3)})
+    bare = measure(
+        [
+            str(Path(PY).parent / "jupyter"),
+            "nbconvert",
+            "--to",
+            "notebook",
+            "--execute",
+            "--output",
+            str(work / "empty.out.ipynb"),
+            str(empty),
+        ]
+    )
+    return write(
+        "briefing",
+        {
+            "briefing_warm": briefing,
+            "bare_nbconvert_empty": bare,
+            "briefing_over_bare": round(briefing["seconds"] / bare["seconds"], 3),
+        },
+    )
 
 
 # --------------------------------------------------------------------------------------------- report
@@ -347,15 +410,21 @@ def machine() -> dict:
                 break
     except OSError:
         pass
-    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
-            "python": platform.python_version(), "platform": platform.platform(),
-            "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
-            "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")}
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    }
 
 
 def table(summary: dict) -> str:
-    t, s, led, ch, br, share = (summary[k] for k in ("throughput", "scaling", "ledger", "chart", "briefing",
-                                                      "fast_path_share"))
+    t, s, led, ch, br, share = (
+        summary[k] for k in ("throughput", "scaling", "ledger", "chart", "briefing", "fast_path_share")
+    )
     m = summary["machine"]
 
     def ok(flag: bool) -> str:
@@ -363,29 +432,67 @@ def table(summary: dict) -> str:
 
     sizes = ", ".join(f"{p['articles']:,}: {p['seconds']:.0f} s / {p['peak_rss_mb']:.0f} MB" for p in s["points"])
     rows = [
-        ("cold end-to-end vs naive full pipeline, 1 process", f"{t['speedup_vs_naive_1proc']:.2f}x", ">= 1.5x",
-         ok(t["speedup_vs_naive_1proc"] >= 1.5)),
-        ("NER+senter floor time / workbench time, 1 process", f"{t['floor_over_workbench_1proc']:.2f}",
-         "(floor = 1.0)", "-"),
-        ("2 processes vs 1", f"{t['speedup_2proc_over_1proc']:.2f}x", ">= 1.5x",
-         ok(t["speedup_2proc_over_1proc"] >= 1.5)),
-        (f"warm re-run / cold, {s['warm_articles']:,} articles (measured)", f"{100 * s['warm_over_cold']:.1f}%",
-         "<= 15%", ok(s["warm_over_cold"] <= 0.15)),
-        (f"warm re-run / cold, {led['articles']:,} articles (cold estimated)",
-         f"{100 * led['warm_over_estimated_cold']:.1f}% ({led['warm_cli']['seconds']:.1f} s)", "<= 15%",
-         ok(led["warm_over_estimated_cold"] <= 0.15)),
-        (f"open cached {led['articles']:,}-article ledger (build_ledger, ingested corpus)",
-         f"{led['open_median_s']:.2f} s", "<= 1 s", ok(led["open_median_s"] <= 1.0)),
+        (
+            "cold end-to-end vs naive full pipeline, 1 process",
+            f"{t['speedup_vs_naive_1proc']:.2f}x",
+            ">= 1.5x",
+            ok(t["speedup_vs_naive_1proc"] >= 1.5),
+        ),
+        (
+            "NER+senter floor time / workbench time, 1 process",
+            f"{t['floor_over_workbench_1proc']:.2f}",
+            "(floor = 1.0)",
+            "-",
+        ),
+        (
+            "2 processes vs 1",
+            f"{t['speedup_2proc_over_1proc']:.2f}x",
+            ">= 1.5x",
+            ok(t["speedup_2proc_over_1proc"] >= 1.5),
+        ),
+        (
+            f"warm re-run / cold, {s['warm_articles']:,} articles (measured)",
+            f"{100 * s['warm_over_cold']:.1f}%",
+            "<= 15%",
+            ok(s["warm_over_cold"] <= 0.15),
+        ),
+        (
+            f"warm re-run / cold, {led['articles']:,} articles (cold estimated)",
+            f"{100 * led['warm_over_estimated_cold']:.1f}% ({led['warm_cli']['seconds']:.1f} s)",
+            "<= 15%",
+            ok(led["warm_over_estimated_cold"] <= 0.15),
+        ),
+        (
+            f"open cached {led['articles']:,}-article ledger (build_ledger, ingested corpus)",
+            f"{led['open_median_s']:.2f} s",
+            "<= 1 s",
+            ok(led["open_median_s"] <= 1.0),
+        ),
         (f"SQL count over the {led['articles']:,}-article ledger", f"{led['sql_count_s']:.2f} s", "-", "-"),
-        (f"cold time / peak RSS by size (-j {s['jobs']})", sizes, "flat, < 2 GB",
-         ok(s["peak_rss_mb_max"] < 2048 and s["ms_per_article_spread"] < 1.5)),
-        (f"chart over {ch['rows']:,} claims: build / PNG export", f"{ch['build_s']:.2f} s / {ch['export_png_s']:.2f} s",
-         "no MaxRowsError", "yes"),
-        ("briefing rebuild (warm) / bare nbconvert of an empty notebook",
-         "skipped: workbench.briefing missing" if br.get("skipped") else f"{br['briefing_over_bare']:.2f}x",
-         "-", "-"),
-        ("text sent to the full model: generated / seeds / dev+holdout",
-         f"{share['generated']:.0%} / {share['seeds']:.0%} / {share['labelled_dev_holdout']:.0%}", "-", "-"),
+        (
+            f"cold time / peak RSS by size (-j {s['jobs']})",
+            sizes,
+            "flat, < 2 GB",
+            ok(s["peak_rss_mb_max"] < 2048 and s["ms_per_article_spread"] < 1.5),
+        ),
+        (
+            f"chart over {ch['rows']:,} claims: build / PNG export",
+            f"{ch['build_s']:.2f} s / {ch['export_png_s']:.2f} s",
+            "no MaxRowsError",
+            "yes",
+        ),
+        (
+            "briefing rebuild (warm) / bare nbconvert of an empty notebook",
+            "skipped: workbench.briefing missing" if br.get("skipped") else f"{br['briefing_over_bare']:.2f}x",
+            "-",
+            "-",
+        ),
+        (
+            "text sent to the full model: generated / seeds / dev+holdout",
+            f"{share['generated']:.0%} / {share['seeds']:.0%} / {share['labelled_dev_holdout']:.0%}",
+            "-",
+            "-",
+        ),
     ]
     lines = [
         f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, Python {m['python']}; "
@@ -410,11 +517,18 @@ def update_readme(text: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run the workbench benchmarks.")
-    parser.add_argument("--articles", type=int, default=int(os.environ.get("BENCH_ARTICLES", 120)),
-                        help="articles in the side-by-side throughput corpus")
+    parser.add_argument(
+        "--articles",
+        type=int,
+        default=int(os.environ.get("BENCH_ARTICLES", 120)),
+        help="articles in the side-by-side throughput corpus",
+    )
     parser.add_argument("--rounds", type=int, default=int(os.environ.get("BENCH_ROUNDS", 2)))
-    parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "400,800,1600"),
-                        help="corpus sizes for the scaling series (comma-separated)")
+    parser.add_argument(
+        "--sizes",
+        default=os.environ.get("BENCH_SIZES", "400,800,1600"),
+        help="corpus sizes for the scaling series (comma-separated)",
+    )
     parser.add_argument("--ledger-articles", type=int, default=int(os.environ.get("BENCH_LEDGER_ARTICLES", 10_000)))
     parser.add_argument("--chart-rows", type=int, default=100_000)
     parser.add_argument("--jobs", type=int, default=2, help="processes for the scaling series")

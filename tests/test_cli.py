@@ -13,14 +13,38 @@ import pandas as pd
 import pytest
 
 DESIGN_COLUMNS = {
-    "claims": ["claim_id", "doc_id", "number_text", "start_char", "end_char", "sentence", "low", "high", "qualifier",
-               "unit", "category", "status", "source", "source_mention", "source_type", "source_country", "via",
-               "place", "date_text", "hedged"],
+    "claims": [
+        "claim_id",
+        "doc_id",
+        "number_text",
+        "start_char",
+        "end_char",
+        "sentence",
+        "low",
+        "high",
+        "qualifier",
+        "unit",
+        "category",
+        "status",
+        "source",
+        "source_mention",
+        "source_type",
+        "source_country",
+        "via",
+        "place",
+        "date_text",
+        "hedged",
+    ],
     "stances": ["doc_id", "actor", "actor_country", "stance", "sentence", "start_char", "end_char"],
     "places": ["doc_id", "place", "kind", "country", "lat", "lon", "mentions"],
 }
-SEED_IDS = {"000_1aed58ddc104b9dd", "001_dfa434782f7f7181", "002_c660a855ca50e628", "003_8b02f984d4d28e83",
-            "004_6e70a8150dafb38e"}
+SEED_IDS = {
+    "000_1aed58ddc104b9dd",
+    "001_dfa434782f7f7181",
+    "002_c660a855ca50e628",
+    "003_8b02f984d4d28e83",
+    "004_6e70a8150dafb38e",
+}
 
 
 @pytest.fixture(scope="module")

@@ -47,8 +47,12 @@ def test_local_processes_match_one_process(records, local_rows):
 def test_dask_local_cluster_matches_local_engine(records, local_rows):
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=40) as cluster, Client(cluster) as client:
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         rows = list(DaskEngine(client=client, batch_size=3).run(records))
         loads = client.run(pipeline_loads)
     assert rows == local_rows
@@ -58,8 +62,9 @@ def test_dask_local_cluster_matches_local_engine(records, local_rows):
 
 def test_dask_engine_writes_the_same_ledger_store(corpus_dir, tmp_path):
     local = build_ledger([corpus_dir], cache=tmp_path / "local", progress=False, manifest=False)
-    dask = build_ledger([corpus_dir], cache=tmp_path / "dask", progress=False, manifest=False, engine="dask",
-                        n_process=1)
+    dask = build_ledger(
+        [corpus_dir], cache=tmp_path / "dask", progress=False, manifest=False, engine="dask", n_process=1
+    )
     assert dask.stats == local.stats == {"articles": 11, "parsed": 11, "cached": 0}
     for table in TABLES:
         pd.testing.assert_frame_equal(dask.table(table), local.table(table))

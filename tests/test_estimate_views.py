@@ -117,7 +117,9 @@ def test_claim_reviewer_writes_corrections_and_refreshes(ws, tmp_path) -> None:
     panel.save.click()
     rows = read_corrections(path)
     assert [tuple(r) for r in rows[["claim_id", "field", "value", "note"]].iloc[1:].to_numpy()] == [
-        (second, "status", "front", "misread"), (second, "low", "2500", "misread")]
+        (second, "status", "front", "misread"),
+        (second, "low", "2500", "misread"),
+    ]
     panel.save.click()  # nothing changed: no new row
     assert len(read_corrections(path)) == 3 and "nothing changed" in panel.message.value
     panel.next.click()

@@ -18,8 +18,12 @@ def seed_estimates(seed_ledger):
 
 
 def _one(estimates, category, status, low, high):
-    rows = estimates[(estimates.category == category) & (estimates.status == status) & (estimates.low == low)
-                     & (estimates.high == high)]
+    rows = estimates[
+        (estimates.category == category)
+        & (estimates.status == status)
+        & (estimates.low == low)
+        & (estimates.high == high)
+    ]
     assert len(rows) == 1, estimates[["category", "status", "low", "high"]]
     return rows.iloc[0]
 
@@ -48,20 +52,51 @@ def test_denials_stand_next_to_the_deployment_estimates(seed_estimates):
 
 
 def test_independence_follows_a_relay_chain():
-    claims = pd.DataFrame([
-        # a lawmaker relaying the spy agency, a paper quoting the lawmaker, and the agency itself: one voice
-        {"claim_id": "a:1", "doc_id": "a", "source": "Lee Seong-kweun", "via": "South Korea NIS",
-         "source_type": "lawmaker", "source_country": "South Korea"},
-        {"claim_id": "b:1", "doc_id": "b", "source": "Yonhap", "via": "South Korea NIS", "source_type": "media",
-         "source_country": "media"},
-        {"claim_id": "c:1", "doc_id": "c", "source": "South Korea NIS", "via": None, "source_type": "intelligence",
-         "source_country": "South Korea"},
-        # an independent voice
-        {"claim_id": "d:1", "doc_id": "d", "source": "Ukraine HUR", "via": None, "source_type": "intelligence",
-         "source_country": "Ukraine"},
-    ])
-    for column, value in {"category": "deployment", "status": "sent", "low": 3000, "high": 3000,
-                          "start_char": 1}.items():
+    claims = pd.DataFrame(
+        [
+            # a lawmaker relaying the spy agency, a paper quoting the lawmaker, and the agency itself: one voice
+            {
+                "claim_id": "a:1",
+                "doc_id": "a",
+                "source": "Lee Seong-kweun",
+                "via": "South Korea NIS",
+                "source_type": "lawmaker",
+                "source_country": "South Korea",
+            },
+            {
+                "claim_id": "b:1",
+                "doc_id": "b",
+                "source": "Yonhap",
+                "via": "South Korea NIS",
+                "source_type": "media",
+                "source_country": "media",
+            },
+            {
+                "claim_id": "c:1",
+                "doc_id": "c",
+                "source": "South Korea NIS",
+                "via": None,
+                "source_type": "intelligence",
+                "source_country": "South Korea",
+            },
+            # an independent voice
+            {
+                "claim_id": "d:1",
+                "doc_id": "d",
+                "source": "Ukraine HUR",
+                "via": None,
+                "source_type": "intelligence",
+                "source_country": "Ukraine",
+            },
+        ]
+    )
+    for column, value in {
+        "category": "deployment",
+        "status": "sent",
+        "low": 3000,
+        "high": 3000,
+        "start_char": 1,
+    }.items():
         claims[column] = value
     assert {origin_of(row) for _, row in claims.iloc[:3].iterrows()} == {"official:South Korea"}
     estimates = build_estimates(claims)
@@ -86,9 +121,20 @@ def test_corrections_apply_reject_add_and_report_stale(tmp_path, seed_ledger):
     append_correction(path, wrong, "reject", "", note="false positive")
     append_correction(path, "gone:123", "status", "sent")
     append_correction(path, target, "nonsense_column", "x")
-    append_correction(path, "000_1aed58ddc104b9dd:99999", "add", {
-        "doc_id": "000_1aed58ddc104b9dd", "number_text": "12,000", "low": 12000, "high": 12000,
-        "category": "deployment", "status": "expected", "source": "South Korea NIS"})
+    append_correction(
+        path,
+        "000_1aed58ddc104b9dd:99999",
+        "add",
+        {
+            "doc_id": "000_1aed58ddc104b9dd",
+            "number_text": "12,000",
+            "low": 12000,
+            "high": 12000,
+            "category": "deployment",
+            "status": "expected",
+            "source": "South Korea NIS",
+        },
+    )
     corrected, report = apply_corrections(claims, read_corrections(path))
     row = corrected.set_index("claim_id").loc[target]
     assert row.source == "South Korea NIS" and bool(row.hedged) and bool(row.corrected)
@@ -134,12 +180,30 @@ def test_cli_estimates_and_corrections(tmp_path, seeds_dir, workbench_cmd, seed_
 
     env = {**os.environ, "WORKBENCH_CACHE_DIR": str(tmp_path / "cache")}
     out = tmp_path / "estimates.jsonl"
-    done = subprocess.run([*workbench_cmd, "estimates", str(seeds_dir), "-o", str(out), "-q"], env=env,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [*workbench_cmd, "estimates", str(seeds_dir), "-o", str(out), "-q"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert {"estimate_id", "category", "status", "low", "high", "claim_ids", "sources", "n_articles",
-            "n_independent", "primary_source", "first_published", "disputed", "denied_by"} <= set(rows[0])
+    assert {
+        "estimate_id",
+        "category",
+        "status",
+        "low",
+        "high",
+        "claim_ids",
+        "sources",
+        "n_articles",
+        "n_independent",
+        "primary_source",
+        "first_published",
+        "disputed",
+        "denied_by",
+    } <= set(rows[0])
     three = next(r for r in rows if r["category"] == "deployment" and r["status"] == "sent" and r["low"] == 3000)
     assert isinstance(three["claim_ids"], list) and len(three["claim_ids"]) >= 4
     corrections = tmp_path / "corrections.csv"
@@ -147,7 +211,12 @@ def test_cli_estimates_and_corrections(tmp_path, seeds_dir, workbench_cmd, seed_
     append_correction(corrections, target, "reject", "")
     append_correction(corrections, "nope:1", "status", "sent")
     claims_out = tmp_path / "claims.csv"
-    done = subprocess.run([*workbench_cmd, "claims", str(seeds_dir), "-o", str(claims_out), "-q", "--corrections",
-                           str(corrections)], env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [*workbench_cmd, "claims", str(seeds_dir), "-o", str(claims_out), "-q", "--corrections", str(corrections)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0 and "stale correction nope:1" in done.stderr
     assert target not in set(pd.read_csv(claims_out).claim_id)

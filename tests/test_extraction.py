@@ -28,25 +28,43 @@ def one_claim(nlp, text):
     found = claims_of(nlp, text)
     assert len(found) == 1, [(c.number_text, c.unit) for c in found]
     claim = found[0]
-    assert text[claim.start_char:claim.end_char] == claim.number_text
+    assert text[claim.start_char : claim.end_char] == claim.number_text
     return claim
 
 
 ATTRIBUTION = [
     # (text, source, via)
-    ("Seoul's spy agency told lawmakers on Tuesday that roughly 4,000 North Korean troops had reached Russia.",
-     "South Korea NIS", None),
-    ("About 7,000 North Korean soldiers are now in the Kursk region, according to Ukraine's military intelligence.",
-     "Ukraine HUR", None),
+    (
+        "Seoul's spy agency told lawmakers on Tuesday that roughly 4,000 North Korean troops had reached Russia.",
+        "South Korea NIS",
+        None,
+    ),
+    (
+        "About 7,000 North Korean soldiers are now in the Kursk region, according to Ukraine's military intelligence.",
+        "Ukraine HUR",
+        None,
+    ),
     ("North Korea has shipped some 2,000 soldiers to Vladivostok, Lloyd Austin said on Friday.", "Lloyd Austin", None),
-    ("A senior Western official said about 5,000 North Korean troops were training near Khabarovsk.",
-     "senior Western official", None),
-    ("The New York Times, citing two U.S. officials, reported that 8,000 North Korean troops were in Kursk.",
-     "New York Times", "U.S. officials"),
-    ("Volodymyr Zelensky visited Kharkiv on Monday. He said 12,000 North Korean soldiers were preparing to fight.",
-     "Volodymyr Zelensky", None),
-    ("North Korea has one of the largest armies in the world, with about 1.2 million active-duty soldiers.",
-     None, None),
+    (
+        "A senior Western official said about 5,000 North Korean troops were training near Khabarovsk.",
+        "senior Western official",
+        None,
+    ),
+    (
+        "The New York Times, citing two U.S. officials, reported that 8,000 North Korean troops were in Kursk.",
+        "New York Times",
+        "U.S. officials",
+    ),
+    (
+        "Volodymyr Zelensky visited Kharkiv on Monday. He said 12,000 North Korean soldiers were preparing to fight.",
+        "Volodymyr Zelensky",
+        None,
+    ),
+    (
+        "North Korea has one of the largest armies in the world, with about 1.2 million active-duty soldiers.",
+        None,
+        None,
+    ),
     ("By the Pentagon's count, 10,000 North Korean soldiers are now in eastern Russia.", "Pentagon", None),
     ("Some 3,000 North Korean troops have reached Russia, the spy agency NIS said on Monday.", "NIS", None),
 ]
@@ -64,50 +82,68 @@ def test_attribution_patterns(nlp, text, source, via):
 
 
 def test_lawmaker_relaying_a_briefing_keeps_both(nlp):
-    text = ("Lawmaker Lee Seong-kweun said, after a closed-door briefing by the National Intelligence Service, "
-            "that 1,500 more North Korean soldiers had been sent to Russia.")
+    text = (
+        "Lawmaker Lee Seong-kweun said, after a closed-door briefing by the National Intelligence Service, "
+        "that 1,500 more North Korean soldiers had been sent to Russia."
+    )
     claim = one_claim(nlp, text)
     assert {claim.source, claim.via} & {"South Korea NIS"} or "Lee" in (claim.source or "")
 
 
 def test_next_sentence_attribution(nlp):
-    text = ("North Korea moved another 2,000 soldiers across the border last week. The figure was based on South "
-            "Korean intelligence, officials in Seoul said.")
+    text = (
+        "North Korea moved another 2,000 soldiers across the border last week. The figure was based on South "
+        "Korean intelligence, officials in Seoul said."
+    )
     claim = claims_of(nlp, text)[0]
     assert claim.source is not None
 
 
-@pytest.mark.parametrize(("text", "category", "status"), [
-    ("The NIS said 3,000 North Korean troops have already been deployed to Russia.", "deployment", "sent"),
-    ("Kyiv says 11,000 North Korean troops are training at ranges in Russia's Far East.", "deployment", "training"),
-    ("Seoul expects up to 10,000 North Korean soldiers to be sent to Russia by December.", "deployment", "expected"),
-    ("About 500 North Korean troops are fighting in Kursk, Ukrainian commanders said.", "deployment", "front"),
-    ("Ukraine said 200 North Korean soldiers were killed in an artillery strike.", "casualty", None),
-    ("Eighteen North Korean soldiers deserted their unit near the border, Suspilne reported.", "desertion", None),
-    ("Ukraine said it had captured two North Korean soldiers in Kursk.", "captured", None),
-    ("Russia has lost more than 600,000 soldiers since 2022, the Ukrainian general staff said.", "other", None),
-])
+@pytest.mark.parametrize(
+    ("text", "category", "status"),
+    [
+        ("The NIS said 3,000 North Korean troops have already been deployed to Russia.", "deployment", "sent"),
+        ("Kyiv says 11,000 North Korean troops are training at ranges in Russia's Far East.", "deployment", "training"),
+        (
+            "Seoul expects up to 10,000 North Korean soldiers to be sent to Russia by December.",
+            "deployment",
+            "expected",
+        ),
+        ("About 500 North Korean troops are fighting in Kursk, Ukrainian commanders said.", "deployment", "front"),
+        ("Ukraine said 200 North Korean soldiers were killed in an artillery strike.", "casualty", None),
+        ("Eighteen North Korean soldiers deserted their unit near the border, Suspilne reported.", "desertion", None),
+        ("Ukraine said it had captured two North Korean soldiers in Kursk.", "captured", None),
+        ("Russia has lost more than 600,000 soldiers since 2022, the Ukrainian general staff said.", "other", None),
+    ],
+)
 def test_category_and_status(nlp, text, category, status):
     claim = next(iter(claims_of(nlp, text)))
     assert (claim.category, claim.status) == (category, status)
 
 
-@pytest.mark.parametrize("text", [
-    "The talks began on October 8 and ended on October 13 in Pyongyang.",
-    "Russia fired 3,000 shells a day along the front line.",
-    "The convoy travelled 400 kilometres to the border.",
-    "North Korea is paid $2,000 a month per soldier, officials said.",
-    "North Korea, a country of 26 million people, has few allies.",
-    "It was the first such visit in 24 years.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks began on October 8 and ended on October 13 in Pyongyang.",
+        "Russia fired 3,000 shells a day along the front line.",
+        "The convoy travelled 400 kilometres to the border.",
+        "North Korea is paid $2,000 a month per soldier, officials said.",
+        "North Korea, a country of 26 million people, has few allies.",
+        "It was the first such visit in 24 years.",
+    ],
+)
 def test_non_personnel_numbers_are_not_claims(nlp, text):
-    assert all(c.number_text not in {"8", "13", "3,000", "400", "$2,000", "2,000", "26 million", "24"}
-               for c in claims_of(nlp, text))
+    assert all(
+        c.number_text not in {"8", "13", "3,000", "400", "$2,000", "2,000", "26 million", "24"}
+        for c in claims_of(nlp, text)
+    )
 
 
 def test_headline_figure_counts_and_borrows_the_body_source(nlp):
-    text = ("Another 1,500 Soldiers Arrive\n\nNorth Korea has sent another 1,500 soldiers to Russia, South "
-            "Korea's spy agency said on Wednesday.\n")
+    text = (
+        "Another 1,500 Soldiers Arrive\n\nNorth Korea has sent another 1,500 soldiers to Russia, South "
+        "Korea's spy agency said on Wednesday.\n"
+    )
     found = claims_of(nlp, text)
     assert [c.number_text for c in found] == ["1,500", "1,500"]
     assert found[0].heading and found[0].source == found[1].source == "South Korea NIS"
@@ -118,25 +154,42 @@ def test_boilerplate_numbers_are_skipped(nlp):
     assert [c.number_text for c in claims_of(nlp, text)] == ["3,000"]
 
 
-@pytest.mark.parametrize(("text", "actor", "stance"), [
-    ("Kremlin spokesman Dmitry Peskov dismissed the reports as a hoax.", "Dmitry Peskov", "denies"),
-    ("North Korea's foreign ministry called the reports groundless rumours.", "North Korea", "denies"),
-    ("The Pentagon said it could not confirm that North Korean troops were in Russia.", "Pentagon", "cannot_confirm"),
-    ("Mark Rutte said the alliance had no evidence of North Korean troops fighting.", "Mark Rutte", "cannot_confirm"),
-    ("Japan's defence minister said it was highly likely that more North Korean troops would follow.",
-     "Japan", "expects"),
-    ("NATO confirmed that North Korean units had been deployed to the Kursk region.", "NATO", "confirms"),
-])
+@pytest.mark.parametrize(
+    ("text", "actor", "stance"),
+    [
+        ("Kremlin spokesman Dmitry Peskov dismissed the reports as a hoax.", "Dmitry Peskov", "denies"),
+        ("North Korea's foreign ministry called the reports groundless rumours.", "North Korea", "denies"),
+        (
+            "The Pentagon said it could not confirm that North Korean troops were in Russia.",
+            "Pentagon",
+            "cannot_confirm",
+        ),
+        (
+            "Mark Rutte said the alliance had no evidence of North Korean troops fighting.",
+            "Mark Rutte",
+            "cannot_confirm",
+        ),
+        (
+            "Japan's defence minister said it was highly likely that more North Korean troops would follow.",
+            "Japan",
+            "expects",
+        ),
+        ("NATO confirmed that North Korean units had been deployed to the Kursk region.", "NATO", "confirms"),
+    ],
+)
 def test_stances(nlp, text, actor, stance):
     doc = nlp(text)
     records = StanceExtractor()(doc, "t")
-    assert any(r.stance == stance and actor.split()[-1].lower() in r.actor.lower() for r in records), \
-        [(r.actor, r.stance) for r in records]
+    assert any(r.stance == stance and actor.split()[-1].lower() in r.actor.lower() for r in records), [
+        (r.actor, r.stance) for r in records
+    ]
 
 
 def test_places_resolve_regions_and_skip_demonyms_and_outlets():
-    text = ("North Korean troops reached the Kursk Oblast and Bryansk region, the Kyiv Independent reported, "
-            "while others stayed in Donetsk. A Korea Herald editor in Seoul disagreed.")
+    text = (
+        "North Korean troops reached the Kursk Oblast and Bryansk region, the Kyiv Independent reported, "
+        "while others stayed in Donetsk. A Korea Herald editor in Seoul disagreed."
+    )
     places = {p.place: p for p in extract_places(text, "t")}
     assert {"Kursk", "Bryansk", "Donetsk", "Seoul"} <= set(places)
     assert "Kyiv" not in places and "North Korea" not in places

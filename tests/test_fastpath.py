@@ -22,8 +22,9 @@ pytestmark = pytest.mark.slow
 
 
 def _records(texts: list[tuple[str, str]]) -> list[dict]:
-    return [{"text": text, "doc_id": name, "sha256": f"sha-{i}", "english": True}
-            for i, (name, text) in enumerate(texts)]
+    return [
+        {"text": text, "doc_id": name, "sha256": f"sha-{i}", "english": True} for i, (name, text) in enumerate(texts)
+    ]
 
 
 def _assert_same(full: list, fast: list, records: list[dict]) -> None:
@@ -83,13 +84,21 @@ def test_assembled_doc_matches_whole_document_parse(nlp):
     bounds = [*starts, len(doc)]
     compared = 0
     for a, b in itertools.pairwise(bounds):
-        line = text[doc[a].idx:doc[b].idx if b < len(doc) else len(text)]
+        line = text[doc[a].idx : doc[b].idx if b < len(doc) else len(text)]
         if not chunked.prefilter(line):
             continue
         for i in range(a, b):
             x, y = whole[i], doc[i]
-            assert (x.is_sent_start, x.dep_, x.head.i, x.pos_, x.tag_, x.lemma_, x.ent_iob_, x.ent_type_) == \
-                (y.is_sent_start, y.dep_, y.head.i, y.pos_, y.tag_, y.lemma_, y.ent_iob_, y.ent_type_), (i, x.text)
+            assert (x.is_sent_start, x.dep_, x.head.i, x.pos_, x.tag_, x.lemma_, x.ent_iob_, x.ent_type_) == (
+                y.is_sent_start,
+                y.dep_,
+                y.head.i,
+                y.pos_,
+                y.tag_,
+                y.lemma_,
+                y.ent_iob_,
+                y.ent_type_,
+            ), (i, x.text)
             compared += 1
     assert compared > 100
     assert [s.text for s in doc.sents if s.start in starts] == [s.text for s in whole.sents if s.start in starts]
@@ -101,25 +110,26 @@ def test_documents_longer_than_max_length_are_chunked_with_valid_offsets(nlp, ex
     text = "\n\n".join(seeds) + "\n\n" + long_line + "\n"
     record = _records([("long", text)])
     _, fast = extractors
-    (_, normal), = fast.run(record)
+    ((_, normal),) = fast.run(record)
     monkeypatch.setattr(nlp, "max_length", 3_000)
     assert len(text) > 8 * nlp.max_length and len(long_line) > nlp.max_length
     for mode in ("fast", "full"):
         extractor = Extractor(mode, nlp)
         assert extractor.parser.max_chunk_chars == 3_000
-        (_, tables), = extractor.run(record)
+        ((_, tables),) = extractor.run(record)
         assert tables["claims"]
         for row in tables["claims"]:
-            assert text[row["start_char"]:row["end_char"]] == row["number_text"]
-            assert text[row["sentence_start"]:row["sentence_end"]].strip() == row["sentence"]
+            assert text[row["start_char"] : row["end_char"]] == row["number_text"]
+            assert text[row["sentence_start"] : row["sentence_end"]].strip() == row["sentence"]
         for row in tables["stances"]:
-            assert text[row["start_char"]:row["end_char"]].strip() == row["sentence"].strip()
+            assert text[row["start_char"] : row["end_char"]].strip() == row["sentence"].strip()
         for row in tables["places"]:
-            assert text[row["first_start"]:row["first_end"]] in row["surface_forms"].split("|")
+            assert text[row["first_start"] : row["first_end"]] in row["surface_forms"].split("|")
         # cutting at line boundaries is exact: claims outside the over-long line are unchanged
         cut = text.index(long_line)
-        assert [r for r in tables["claims"] if r["end_char"] <= cut] == \
-            [r for r in normal["claims"] if r["end_char"] <= cut]
+        assert [r for r in tables["claims"] if r["end_char"] <= cut] == [
+            r for r in normal["claims"] if r["end_char"] <= cut
+        ]
 
 
 def test_prefilter_flags_what_the_extractors_read(nlp):

@@ -65,8 +65,10 @@ def test_changed_article_reparses_only_that_one(warm_copy, tmp_path, seeds_dir):
     # append a sentence to the article body (text after the site's "Source link" footer is boilerplate)
     original = changed.read_text(encoding="utf-8")
     assert "\n\nSource link" in original
-    changed.write_text(original.replace("\n\nSource link", "\n\nOfficials said 2,000 more soldiers arrived.\n\n"
-                                        "Source link", 1), encoding="utf-8")
+    changed.write_text(
+        original.replace("\n\nSource link", "\n\nOfficials said 2,000 more soldiers arrived.\n\nSource link", 1),
+        encoding="utf-8",
+    )
     again = _build([corpus], cache, manifest=False)
     assert again.stats == {"articles": 5, "parsed": 1, "cached": 4}
     doc = changed.stem
@@ -146,15 +148,16 @@ def test_ledger_sql_counts_claims(warm):
     out = ledger_sql("select count(*) as n from claims", cache=cache)
     assert int(out.n.iloc[0]) == len(cold.claims)
     per_doc = ledger_sql("select doc_id, count(*) as n from claims group by doc_id order by doc_id", cache=cache)
-    assert dict(zip(per_doc.doc_id, per_doc.n.astype(int), strict=True)) == \
-        cold.claims.groupby("doc_id").size().to_dict()
+    assert (
+        dict(zip(per_doc.doc_id, per_doc.n.astype(int), strict=True)) == cold.claims.groupby("doc_id").size().to_dict()
+    )
 
 
 def test_claim_offsets_are_valid(seed_ledger):
     text = dict(zip(seed_ledger.articles.doc_id, seed_ledger.articles.text, strict=True))
     assert len(seed_ledger.claims) > 0
     for row in seed_ledger.claims.itertuples():
-        assert text[row.doc_id][row.start_char:row.end_char] == row.number_text, row.claim_id
+        assert text[row.doc_id][row.start_char : row.end_char] == row.number_text, row.claim_id
         assert row.number_text in row.sentence, row.claim_id
 
 
@@ -162,7 +165,7 @@ def test_stance_offsets_are_valid(seed_ledger):
     text = dict(zip(seed_ledger.articles.doc_id, seed_ledger.articles.text, strict=True))
     assert len(seed_ledger.stances) > 0
     for row in seed_ledger.stances.itertuples():
-        assert text[row.doc_id][row.start_char:row.end_char].strip() == row.sentence.strip(), row
+        assert text[row.doc_id][row.start_char : row.end_char].strip() == row.sentence.strip(), row
 
 
 def test_articles_without_any_rows_reopen_from_the_cache(tmp_path):

@@ -205,8 +205,9 @@ def test_troop_estimates_consensus_lineage_and_disputes(executed) -> None:
     nb = executed["02-troop-estimates"]
     points = [r for r in _rows(_spec(nb, "live estimates")) if "estimate_id" in r]
     assert any(r["figure"] == "3,000" and r["status"] == "sent" and r["n_independent"] == 2 for r in points)
-    disputed = {(r["figure"], r["held_by"]) for r in _rows(_spec(nb, "disputed estimates"))
-                if r["status"] == "training"}
+    disputed = {
+        (r["figure"], r["held_by"]) for r in _rows(_spec(nb, "disputed estimates")) if r["status"] == "training"
+    }
     assert {("10,000", "Volodymyr Zelensky"), ("11,000", "Ukraine HUR")} <= disputed
     assert "Disputed estimates and who denies them" in _tables(nb)[2] and "North Korea" in _tables(nb)[2]
 
@@ -223,8 +224,12 @@ def test_review_notebook_runs_on_a_tmp_corrections_file(tmp_path) -> None:
     print(f"05 execution time (s): {time.monotonic() - start:.1f}")
     assert not [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
     assert "nope:1" in _tables(nb)[0] and "stale" in _tables(nb)[0]
-    plain = ["".join(o["data"]["text/plain"]) for c in nb.cells for o in c.get("outputs", [])
-             if "text/plain" in o.get("data", {})]
+    plain = [
+        "".join(o["data"]["text/plain"])
+        for c in nb.cells
+        for o in c.get("outputs", [])
+        if "text/plain" in o.get("data", {})
+    ]
     assert any("Claim reviewer: interactive panel" in p for p in plain)
     assert corrections.read_text(encoding="utf-8").count("\n") == 2  # running it writes nothing
 

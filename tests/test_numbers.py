@@ -46,7 +46,7 @@ def test_figures_table(text, number_text, low, high, qualifier):
     figures = list(find_figures(text))
     assert [(f.number_text, f.low, f.high, f.qualifier) for f in figures][:1] == [(number_text, low, high, qualifier)]
     first = figures[0]
-    assert text[first.start:first.end] == number_text
+    assert text[first.start : first.end] == number_text
 
 
 @pytest.mark.parametrize("text", ["from October 8 to 13", "in 2022-2024", "2022 and 2024"])
@@ -68,5 +68,5 @@ def test_formatted_integers_round_trip(value):
 @given(st.text(max_size=200))
 def test_find_figures_never_crashes_and_spans_are_exact(text):
     for figure in find_figures(text):
-        assert text[figure.start:figure.end] == figure.number_text
+        assert text[figure.start : figure.end] == figure.number_text
         assert figure.low <= figure.high

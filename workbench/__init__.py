@@ -6,8 +6,17 @@ The public API returns pandas DataFrames; the extractor is also a set of registe
 
 from workbench.corpus import Corpus, ingest, load_articles
 
-__all__ = ["Corpus", "build_ledger", "extract_claims", "extract_places", "extract_stances", "ingest",
-           "ledger_sql", "load_articles", "open_ledger"]
+__all__ = [
+    "Corpus",
+    "build_ledger",
+    "extract_claims",
+    "extract_places",
+    "extract_stances",
+    "ingest",
+    "ledger_sql",
+    "load_articles",
+    "open_ledger",
+]
 __version__ = "0.1.0"
 
 

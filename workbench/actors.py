@@ -40,48 +40,124 @@ class Source:
 
 # Nationality words and metonyms -> the country (or body) they speak for.
 NATIONALITY = {
-    "american": "United States", "u.s.": "United States", "us": "United States", "u.s": "United States",
-    "usa": "United States", "washington": "United States", "america": "United States",
-    "united states": "United States", "pentagon": "United States", "white house": "United States",
-    "south korean": "South Korea", "south korea": "South Korea", "seoul": "South Korea",
+    "american": "United States",
+    "u.s.": "United States",
+    "us": "United States",
+    "u.s": "United States",
+    "usa": "United States",
+    "washington": "United States",
+    "america": "United States",
+    "united states": "United States",
+    "pentagon": "United States",
+    "white house": "United States",
+    "south korean": "South Korea",
+    "south korea": "South Korea",
+    "seoul": "South Korea",
     "korean": "South Korea",
-    "north korean": "North Korea", "north korea": "North Korea", "pyongyang": "North Korea",
+    "north korean": "North Korea",
+    "north korea": "North Korea",
+    "pyongyang": "North Korea",
     "dprk": "North Korea",
-    "ukrainian": "Ukraine", "ukraine": "Ukraine", "kyiv": "Ukraine", "kiev": "Ukraine",
-    "russian": "Russia", "russia": "Russia", "moscow": "Russia", "kremlin": "Russia",
-    "belarusian": "Belarus", "belarus": "Belarus", "minsk": "Belarus",
-    "german": "Germany", "germany": "Germany", "berlin": "Germany",
-    "japanese": "Japan", "japan": "Japan", "tokyo": "Japan",
-    "chinese": "China", "china": "China", "beijing": "China",
-    "british": "United Kingdom", "uk": "United Kingdom", "u.k.": "United Kingdom", "london": "United Kingdom",
-    "britain": "United Kingdom", "french": "France", "france": "France", "paris": "France",
-    "polish": "Poland", "poland": "Poland", "nato": "NATO", "alliance": "NATO",
-    "eu": "European Union", "european union": "European Union", "brussels": None,
-    "western": None, "european": "European Union",
+    "ukrainian": "Ukraine",
+    "ukraine": "Ukraine",
+    "kyiv": "Ukraine",
+    "kiev": "Ukraine",
+    "russian": "Russia",
+    "russia": "Russia",
+    "moscow": "Russia",
+    "kremlin": "Russia",
+    "belarusian": "Belarus",
+    "belarus": "Belarus",
+    "minsk": "Belarus",
+    "german": "Germany",
+    "germany": "Germany",
+    "berlin": "Germany",
+    "japanese": "Japan",
+    "japan": "Japan",
+    "tokyo": "Japan",
+    "chinese": "China",
+    "china": "China",
+    "beijing": "China",
+    "british": "United Kingdom",
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "london": "United Kingdom",
+    "britain": "United Kingdom",
+    "french": "France",
+    "france": "France",
+    "paris": "France",
+    "polish": "Poland",
+    "poland": "Poland",
+    "nato": "NATO",
+    "alliance": "NATO",
+    "eu": "European Union",
+    "european union": "European Union",
+    "brussels": None,
+    "western": None,
+    "european": "European Union",
 }
 
 ROLE_TYPES = [
     # (regex over the lower-cased mention, source type); first hit wins.
     (r"\b(?:spy|intelligence|nis|hur|gur|directorate|spook)\b", "intelligence"),
-    (r"\b(?:lawmakers?|legislators?|mps?|parliamentarians?|senators?|congress(?:man|woman|men)?|rep\.|"
-     r"representative|assembly|committee)\b", "lawmaker"),
-    (r"\b(?:report|reports|newspaper|paper|daily|channel|outlet|broadcaster|news agency|magazine|website|"
-     r"blog|tv|television|radio|media|post|times|journal|news|wire|telegram)\b", "media"),
+    (
+        r"\b(?:lawmakers?|legislators?|mps?|parliamentarians?|senators?|congress(?:man|woman|men)?|rep\.|"
+        r"representative|assembly|committee)\b",
+        "lawmaker",
+    ),
+    (
+        r"\b(?:report|reports|newspaper|paper|daily|channel|outlet|broadcaster|news agency|magazine|website|"
+        r"blog|tv|television|radio|media|post|times|journal|news|wire|telegram)\b",
+        "media",
+    ),
     (r"\b(?:nato|alliance)\b", "alliance"),
-    (r"\b(?:general|commander|army|military|armed forces|joint chiefs|colonel|admiral|troops|defen[cs]e forces|"
-     r"general staff)\b", "military"),
+    (
+        r"\b(?:general|commander|army|military|armed forces|joint chiefs|colonel|admiral|troops|defen[cs]e forces|"
+        r"general staff)\b",
+        "military",
+    ),
     (r"\b(?:think tank|institute|analysts?|experts?|researchers?|professor|scholar)\b", "expert"),
-    (r"\b(?:president|minister|ministry|secretary|spokes(?:man|woman|person)|government|official|officials|"
-     r"office|department|ambassador|embassy|mission|kremlin|white house|pentagon|administration|envoy|"
-     r"adviser|advisor|cabinet|state department)\b", "government"),
+    (
+        r"\b(?:president|minister|ministry|secretary|spokes(?:man|woman|person)|government|official|officials|"
+        r"office|department|ambassador|embassy|mission|kremlin|white house|pentagon|administration|envoy|"
+        r"adviser|advisor|cabinet|state department)\b",
+        "government",
+    ),
 ]
 
 ANONYMOUS_HEADS = {
-    "official", "officials", "diplomat", "diplomats", "source", "sources", "person", "people", "insider",
-    "insiders", "officer", "officers", "aide", "aides",
+    "official",
+    "officials",
+    "diplomat",
+    "diplomats",
+    "source",
+    "sources",
+    "person",
+    "people",
+    "insider",
+    "insiders",
+    "officer",
+    "officers",
+    "aide",
+    "aides",
 }
-MEDIA_HEADS = {"report", "reports", "newspaper", "channel", "outlet", "broadcaster", "daily", "magazine",
-               "website", "blog", "paper", "media", "agency", "tabloid", "wire"}
+MEDIA_HEADS = {
+    "report",
+    "reports",
+    "newspaper",
+    "channel",
+    "outlet",
+    "broadcaster",
+    "daily",
+    "magazine",
+    "website",
+    "blog",
+    "paper",
+    "media",
+    "agency",
+    "tabloid",
+    "wire",
+}
 _DETERMINERS = re.compile(r"^(?:a|an|the|some|several|two|three|one|another|other)\s+", re.IGNORECASE)
 
 
@@ -133,9 +209,11 @@ class ActorRegistry:
                 self._by_alias.setdefault(norm(alias), actor)
         # Longest aliases first so "Washington Post" wins over "Washington".
         self._alias_patterns = sorted(self._by_alias, key=len, reverse=True)
-        self._alias_regex = re.compile(
-            r"(?<![\w])(?:" + "|".join(re.escape(a) for a in self._alias_patterns) + r")(?![\w\-])"
-        ) if self._alias_patterns else None
+        self._alias_regex = (
+            re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in self._alias_patterns) + r")(?![\w\-])")
+            if self._alias_patterns
+            else None
+        )
 
     @classmethod
     def from_csv(cls, path: Path) -> ActorRegistry:
@@ -145,11 +223,15 @@ class ActorRegistry:
                 if not row.get("canonical"):
                     continue
                 aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
-                actors.append(Actor(
-                    canonical=row["canonical"].strip(), kind=(row.get("kind") or "organization").strip(),
-                    type=(row.get("type") or "").strip() or "government",
-                    country=(row.get("country") or "").strip() or None, aliases=aliases,
-                ))
+                actors.append(
+                    Actor(
+                        canonical=row["canonical"].strip(),
+                        kind=(row.get("kind") or "organization").strip(),
+                        type=(row.get("type") or "").strip() or "government",
+                        country=(row.get("country") or "").strip() or None,
+                        aliases=aliases,
+                    )
+                )
         return cls(actors)
 
     def get(self, alias: str) -> Actor | None:
@@ -195,8 +277,12 @@ class ActorRegistry:
                     role = role_type(clean)
                     if role == "intelligence" and (intel := self.intelligence_of(actor.country or "")):
                         return self._source(intel, mention)
-                    if role and role not in ("media",) and head_l not in {actor.canonical.lower()} and \
-                            len(lowered.split()) > len(norm(actor.canonical).split()):
+                    if (
+                        role
+                        and role not in ("media",)
+                        and head_l not in {actor.canonical.lower()}
+                        and len(lowered.split()) > len(norm(actor.canonical).split())
+                    ):
                         name = f"{actor.canonical} {_role_phrase(clean)}".strip()
                         return Source(name, mention.strip(), role, actor.country, "organization")
                 return self._source(actor, mention)

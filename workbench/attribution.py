@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from workbench.actors import ANONYMOUS_HEADS, ActorRegistry, Source, default_registry
 from workbench.corpus import boilerplate_spans
 
-SPEECH_VERBS = frozenset("""
+SPEECH_VERBS = frozenset(
+    """
 say tell state claim clarify add note explain announce report confirm estimate believe assess warn write
 reveal disclose indicate suggest insist stress emphasise emphasize comment quip accuse allege argue assert
 predict inform brief testify acknowledge admit deny dismiss describe quote show find conclude reckon think
@@ -25,32 +26,61 @@ know continue respond reply tweet post publish mention observe agree dispute cal
 track identify verify declare maintain contend reject refute remark specify elaborate answer recount relay
 convey signal hint concede put share urge caution affirm corroborate understand learn read speak project
 forecast circulate offer expect anticipate fear cite
-""".split())
+""".split()
+)
 # Verbs that are speech only with a clause ("maintains that ..."), not with an object ("maintains 1.2m troops").
-CLAUSE_ONLY = frozenset("""
+CLAUSE_ONLY = frozenset(
+    """
 maintain show find know learn continue read share put understand record count track offer project circulate
 detect identify
-""".split())
-NON_SPEAKERS = frozenset("""
+""".split()
+)
+NON_SPEAKERS = frozenset(
+    """
 move figure number total estimate deployment troop soldier data image photo footage video decision step
 plan deal treaty pact war attack what this that toll loss count tally which
-""".split())
+""".split()
+)
 # "a message from Ukraine's intelligence service": the speaker is whoever the message is from.
-MESSAGE_NOUNS = frozenset("""
+MESSAGE_NOUNS = frozenset(
+    """
 message statement letter leaflet post video appeal communique communiqué document briefing assessment readout
 figure figures data estimate estimates report reports tally count information story claim
-""".split())
+""".split()
+)
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_THING = {"it", "they", "we", "i"}
 ANAPHORS = {
-    "agency": "intelligence", "service": "intelligence", "directorate": "intelligence",
-    "official": "anonymous", "diplomat": "anonymous", "source": "anonymous", "officials": "anonymous",
-    "minister": "person", "president": "person", "spokesman": "person", "spokeswoman": "person",
-    "spokesperson": "person", "secretary": "person", "general": "person", "lawmaker": "person",
-    "ministry": "organization", "government": "organization", "alliance": "alliance",
-    "newspaper": "media", "report": "media", "outlet": "media", "broadcaster": "media", "channel": "media",
-    "message": "any_thing", "statement": "any_thing", "chief": "person", "envoy": "person", "ambassador": "person",
-    "commander": "person", "leader": "person",
+    "agency": "intelligence",
+    "service": "intelligence",
+    "directorate": "intelligence",
+    "official": "anonymous",
+    "diplomat": "anonymous",
+    "source": "anonymous",
+    "officials": "anonymous",
+    "minister": "person",
+    "president": "person",
+    "spokesman": "person",
+    "spokeswoman": "person",
+    "spokesperson": "person",
+    "secretary": "person",
+    "general": "person",
+    "lawmaker": "person",
+    "ministry": "organization",
+    "government": "organization",
+    "alliance": "alliance",
+    "newspaper": "media",
+    "report": "media",
+    "outlet": "media",
+    "broadcaster": "media",
+    "channel": "media",
+    "message": "any_thing",
+    "statement": "any_thing",
+    "chief": "person",
+    "envoy": "person",
+    "ambassador": "person",
+    "commander": "person",
+    "leader": "person",
 }
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
@@ -87,8 +117,24 @@ def _mention_span(token: Token) -> Span:
     Appositions are kept ("Park Sun-won, a member of ... committee") because they type the speaker.
     """
     doc = token.doc
-    keep_deps = {"compound", "amod", "det", "poss", "case", "nmod", "nummod", "punct", "appos", "prep", "pobj",
-                 "cc", "conj", "quantmod", "advmod", "npadvmod"}
+    keep_deps = {
+        "compound",
+        "amod",
+        "det",
+        "poss",
+        "case",
+        "nmod",
+        "nummod",
+        "punct",
+        "appos",
+        "prep",
+        "pobj",
+        "cc",
+        "conj",
+        "quantmod",
+        "advmod",
+        "npadvmod",
+    }
     left = token.left_edge.i
     right = token.i
     for child in token.rights:
@@ -96,12 +142,12 @@ def _mention_span(token: Token) -> Span:
             break
         if child.dep_ in keep_deps:
             right = max(right, child.right_edge.i)
-    span = doc[left:right + 1]
+    span = doc[left : right + 1]
     # Trim trailing punctuation and leading quotes.
     while len(span) > 1 and span[-1].is_punct:
-        span = doc[span.start:span.end - 1]
+        span = doc[span.start : span.end - 1]
     while len(span) > 1 and span[0].is_punct:
-        span = doc[span.start + 1:span.end]
+        span = doc[span.start + 1 : span.end]
     return span
 
 
@@ -116,15 +162,16 @@ def _name_span(token: Token) -> Span:
     for child in token.rights:
         if child.dep_ in {"compound", "flat"} or (child.dep_ == "punct" and child.text == "-"):
             right = max(right, child.right_edge.i)
-    span = doc[left:right + 1]
+    span = doc[left : right + 1]
     while len(span) > 1 and (span[0].is_punct or span[0].dep_ == "det"):
-        span = doc[span.start + 1:span.end]
+        span = doc[span.start + 1 : span.end]
     return span
 
 
 def _is_person(token: Token) -> bool:
-    return token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and any(
-        t.ent_type_ == "PERSON" for t in token.subtree))
+    return token.ent_type_ == "PERSON" or (
+        token.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in token.subtree)
+    )
 
 
 class SpeakerMemory:
@@ -140,8 +187,10 @@ class SpeakerMemory:
         for source in reversed(self.history[-25:]):
             if wanted == "person" and source.kind == "person":
                 return source
-            if wanted == "human" and (source.kind == "person" or (source.kind == "anonymous" and not re.search(
-                    r"(?:sources|officials|people)$", source.name))):
+            if wanted == "human" and (
+                source.kind == "person"
+                or (source.kind == "anonymous" and not re.search(r"(?:sources|officials|people)$", source.name))
+            ):
                 return source
             if wanted == "alliance" and (source.type == "alliance" or source.name == "NATO"):
                 return source
@@ -183,28 +232,39 @@ class Attributor:
             if lower in PRONOUNS_PERSON:
                 recalled = memory.recall("human")
             elif lower in {"it", "they"}:
-                recalled = (memory.recall("organization") or memory.recall("intelligence")
-                            or memory.recall("any_thing") or memory.recall("anonymous"))
+                recalled = (
+                    memory.recall("organization")
+                    or memory.recall("intelligence")
+                    or memory.recall("any_thing")
+                    or memory.recall("anonymous")
+                )
             else:
                 return None
             if recalled is None or lower in {"who", "which", "that"}:
                 return None
-            return recalled, token.doc[token.i:token.i + 1]
+            return recalled, token.doc[token.i : token.i + 1]
         if lower in {"who", "which", "that"}:
             return None
         possessed_heads = ANONYMOUS_HEADS | {"diplomat", "spokesman", "mission"}
-        if token.pos_ == "NOUN" and token.lemma_.lower() in possessed_heads and any(
-                c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in token.children):
+        if (
+            token.pos_ == "NOUN"
+            and token.lemma_.lower() in possessed_heads
+            and any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in token.children)
+        ):
             recalled = memory.recall("organization")  # "its diplomats dismissed the reports": that country
             if recalled is not None:
                 return recalled, _mention_span(token)
         if lower in {"one", "two", "some", "several", "all", "both"} and any(
-                c.dep_ == "prep" and c.lower_ == "of" and any(
-                    g.lower_ in {"them", "those"} or g.lemma_.lower() in {"source", "official", "person", "people"}
-                    for g in c.children)
-                for c in token.children):
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(
+                g.lower_ in {"them", "those"} or g.lemma_.lower() in {"source", "official", "person", "people"}
+                for g in c.children
+            )
+            for c in token.children
+        ):
             recalled = memory.recall("anonymous_plural") or memory.recall("anonymous")  # one of the sources just named
-            return (recalled, token.doc[token.i:token.i + 1]) if recalled is not None else None
+            return (recalled, token.doc[token.i : token.i + 1]) if recalled is not None else None
         if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ != "PERSON"):
             # "the State Secretary of the Security Council, Alexander Volfovich": the named person speaks
             for child in token.children:
@@ -236,10 +296,14 @@ class Attributor:
         name = _name_span(token)
         head = token.lemma_.lower() if token.pos_ == "NOUN" else token.lower_
         # "the agency", "the official", "the minister": an earlier speaker of that kind.
-        definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "their"}
-                       for c in token.children)
-        plain = all(t.i == token.i or t.lower_ in {"spy", "intelligence", "news", "defence", "defense", "foreign",
-                                                   "same", "latter", "former"} for t in name)
+        definite = any(
+            c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "their"} for c in token.children
+        )
+        plain = all(
+            t.i == token.i
+            or t.lower_ in {"spy", "intelligence", "news", "defence", "defense", "foreign", "same", "latter", "former"}
+            for t in name
+        )
         if token.pos_ == "NOUN" and plain and definite and lower in ANAPHORS:
             # "the agency said", "according to the president": an actor named earlier
             recalled = memory.recall(ANAPHORS[lower])
@@ -265,8 +329,14 @@ class Attributor:
             if richer.known and richer.kind == "person":
                 source = richer
             else:
-                source = Source(source.name, source.mention, richer.type or source.type,
-                                source.country or richer.country, source.kind, source.known)
+                source = Source(
+                    source.name,
+                    source.mention,
+                    richer.type or source.type,
+                    source.country or richer.country,
+                    source.kind,
+                    source.known,
+                )
         if not source.name:
             return None
         return source, mention
@@ -298,8 +368,9 @@ class Attributor:
     def _relay_in(self, span: Span, memory: SpeakerMemory) -> Source | None:
         """ "following a briefing with the NIS", "citing an anonymous official", "briefed by" -> that source."""
         for token in span:
-            if token.lower_ in {"citing", "quoting"} or (token.lower_ in {"with", "by", "from"} and
-                                                       token.head.lemma_ in {"briefing", "brief", "information"}):
+            if token.lower_ in {"citing", "quoting"} or (
+                token.lower_ in {"with", "by", "from"} and token.head.lemma_ in {"briefing", "brief", "information"}
+            ):
                 for child in token.children:
                     if child.dep_ in {"pobj", "dobj"}:
                         resolved = self.resolve_token(child, memory)
@@ -333,7 +404,7 @@ class Attributor:
                     if child.dep_ == "pobj":
                         speaker = add(child, "according to")
                         if speaker:
-                            speaker.via = self._relay_in(token.doc[token.i:sent.end], memory)
+                            speaker.via = self._relay_in(token.doc[token.i : sent.end], memory)
             elif lower == "per" and token.dep_ == "prep":
                 for child in token.children:
                     # "per the NIS", never "per soldier" or "per day"
@@ -345,18 +416,25 @@ class Attributor:
                         add(child, "based on")
             elif lower in {"citing", "quoting"}:
                 continue  # handled as a relay of the verb's subject below
-            elif token.lemma_.lower() in {"estimate", "count", "tally", "assessment", "calculation", "figure"} \
-                    and token.pos_ == "NOUN" and any(c.dep_ == "poss" for c in token.children):
+            elif (
+                token.lemma_.lower() in {"estimate", "count", "tally", "assessment", "calculation", "figure"}
+                and token.pos_ == "NOUN"
+                and any(c.dep_ == "poss" for c in token.children)
+            ):
                 # "by its count", "Kyiv's estimate is higher still"
                 possessor = next(c for c in token.children if c.dep_ == "poss")
                 add(possessor, "estimate")
             elif token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS:
                 if token.lemma_.lower() == "report" and token.tag_ == "VBN" and token.dep_ == "amod":
                     continue
-                if token.lemma_.lower() in CLAUSE_ONLY and not any(
+                if (
+                    token.lemma_.lower() in CLAUSE_ONLY
+                    and not any(
                         c.dep_ in {"ccomp", "parataxis"} or (c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS)
-                        for c in token.children) and not (
-                        token.lemma_.lower() == "put" and any(c.lower_ == "at" for c in token.children)):
+                        for c in token.children
+                    )
+                    and not (token.lemma_.lower() == "put" and any(c.lower_ == "at" for c in token.children))
+                ):
                     continue
                 subject = self._subject_of(token)
                 passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
@@ -381,8 +459,15 @@ class Attributor:
                 speaker = add(subject, token.lemma_.lower(), token.i)
                 if speaker:
                     speaker.via = self._relay_in(sent, memory)
-            elif token.dep_ == "agent" and token.head.lemma_.lower() in {"share", "provide", "report", "confirm",
-                                                                        "release", "publish", "disclose"}:
+            elif token.dep_ == "agent" and token.head.lemma_.lower() in {
+                "share",
+                "provide",
+                "report",
+                "confirm",
+                "release",
+                "publish",
+                "disclose",
+            }:
                 for child in token.children:
                     if child.dep_ == "pobj":
                         add(child, "agent", token.head.i)
@@ -398,8 +483,10 @@ class Attributor:
 
     def trailing_speaker(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
         """ "..., Seoul's spy agency says" / "..., the agency projects, ...": a reporting tag the parse missed."""
-        verbs = (r"(?:said|says|say|added|adds|reported|reports|told\s+\w+(?:\s+\w+)?|claims|claimed|confirmed|"
-                 r"confirms|warned|warns|projects|projected|estimates|estimated|believes|noted|notes)")
+        verbs = (
+            r"(?:said|says|say|added|adds|reported|reports|told\s+\w+(?:\s+\w+)?|claims|claimed|confirmed|"
+            r"confirms|warned|warns|projects|projected|estimates|estimated|believes|noted|notes)"
+        )
         final_tag = rf"[,;:]\s+((?:the\s+)?[^,;:]{{2,80}}?)\s+{verbs}(?:\s+on\s+\w+)?\s*[.!\"”]*\s*$"
         match = re.search(final_tag, sent.text) or re.search(rf",\s+((?:the\s+)?[^,;:]{{2,40}}?)\s+{verbs},", sent.text)
         if not match:
@@ -414,8 +501,9 @@ class Attributor:
             source = self.registry.resolve(mention)
         elif re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", mention.strip()):
             # "..., Tesla said, ...": a name (or call sign) the registry does not know
-            source = memory.last_full_name(mention.strip()) or Source(mention.strip(), mention.strip(), None, None,
-                                                                       "person")
+            source = memory.last_full_name(mention.strip()) or Source(
+                mention.strip(), mention.strip(), None, None, "person"
+            )
         else:
             return None
         memory.remember(source)
@@ -455,8 +543,12 @@ class Attributor:
     def remember_subjects(self, sent: Span, memory: SpeakerMemory) -> None:
         """Named people who act in a sentence become candidates for a later "he" or "she"."""
         for token in sent:
-            if token.pos_ == "NOUN" and token.lower_ in {"official", "diplomat", "officer", "commander", "source"} \
-                    and token.dep_ not in _SUBJECT_DEPS and not (token.dep_ == "appos" and token.head.pos_ == "PROPN"):
+            if (
+                token.pos_ == "NOUN"
+                and token.lower_ in {"official", "diplomat", "officer", "commander", "source"}
+                and token.dep_ not in _SUBJECT_DEPS
+                and not (token.dep_ == "appos" and token.head.pos_ == "PROPN")
+            ):
                 resolved = self.resolve_token(token, memory)
                 if resolved and resolved[0].kind == "anonymous":
                     memory.remember(resolved[0])  # "a claim boosted by a Ukrainian official. He said ..."
@@ -502,11 +594,13 @@ def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInf
         info = SentenceInfo(index, sent, paragraph, heading, skip_kind is not None, caption)
         if not info.skip:
             info.speakers = attributor.sentence_speakers(sent, memory)
-            if not info.speakers and (colon := attributor.colon_speaker(sent, memory)
-                                      or attributor.parenthetical_speaker(sent, memory)):
+            if not info.speakers and (
+                colon := attributor.colon_speaker(sent, memory) or attributor.parenthetical_speaker(sent, memory)
+            ):
                 info.speakers = [colon]
             if not any(s.verb_i is not None for s in info.speakers) and (
-                    tag := attributor.trailing_speaker(sent, memory)):
+                tag := attributor.trailing_speaker(sent, memory)
+            ):
                 info.speakers.append(tag)
             attributor.remember_subjects(sent, memory)
             attributor.remember_mentions(sent, memory)

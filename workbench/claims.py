@@ -17,62 +17,108 @@ from workbench.attribution import SentenceInfo, Speaker, analyse
 from workbench.numbers import Figure, find_figures
 from workbench.places import Gazetteer, default_gazetteer
 
-PERSONNEL = frozenset("""
+PERSONNEL = frozenset(
+    """
 soldier troop personnel officer fighter serviceman servicemen servicemember reservist worker laborer labourer
 recruit conscript infantry infantryman commando paratrooper marine sailor pilot sniper instructor operative
 force contingent men mercenary volunteer combatant trainee cadet specialist guard deserter casualty prisoner
 pow captive observer engineer staff korean koreans north-korean militant gunner crew death general
 wounded dead
-""".split())
+""".split()
+)
 # Nouns that look like units but count something else.
-NOT_PEOPLE = frozenset("""
+NOT_PEOPLE = frozenset(
+    """
 year month week day hour minute time km kilometre kilometer mile metre meter round shell missile rocket drone
 tank vehicle dollar won rouble ruble euro percent per cent country people population person citizen resident
 child ton tonne container artillery gun weapon rifle mortar battery village town city km2 square
-""".split())
+""".split()
+)
 FORMATIONS = frozenset("army force contingent unit battalion brigade corps division regiment group".split())
-FIGURE_MODIFIERS = {"military", "active", "infantry", "special", "combat", "regular", "elite", "army",
-                    "active-duty", "reserve", "frontline", "front-line"}
-NK_WORDS = re.compile(r"north korea|north korean|pyongyang|dprk|\bkim jong|\bn\.? ?korea|koreans?\b|\bkpa\b|"
-                      r"korean people's army", re.I)
+FIGURE_MODIFIERS = {
+    "military",
+    "active",
+    "infantry",
+    "special",
+    "combat",
+    "regular",
+    "elite",
+    "army",
+    "active-duty",
+    "reserve",
+    "frontline",
+    "front-line",
+}
+NK_WORDS = re.compile(
+    r"north korea|north korean|pyongyang|dprk|\bkim jong|\bn\.? ?korea|koreans?\b|\bkpa\b|"
+    r"korean people's army",
+    re.I,
+)
 OTHER_NATIONALITY = re.compile(
     r"\b(?:russian|ukrainian|belarusian|american|chechen|buryat|wagner|british|german|polish|chinese|syrian|"
-    r"cuban|nepalese|indian|african|foreign|ukraine's|russia's)\b", re.I)
+    r"cuban|nepalese|indian|african|foreign|ukraine's|russia's)\b",
+    re.I,
+)
 
-CASUALTY = frozenset("""
+CASUALTY = frozenset(
+    """
 kill die dead death wound injure casualty lose lost slay perish
-""".split())
-DESERTION = frozenset("""
+""".split()
+)
+DESERTION = frozenset(
+    """
 desert deserter defect flee abscond abandon escape
-""".split())
-CAPTURE = frozenset("""
+""".split()
+)
+CAPTURE = frozenset(
+    """
 capture surrender detain imprison seize
-""".split())
-TRAINING = frozenset("""
+""".split()
+)
+TRAINING = frozenset(
+    """
 train prepare ready drill learn undergo acclimate acclimatize orient
-""".split())
-FRONT = frozenset("""
+""".split()
+)
+FRONT = frozenset(
+    """
 fight engage attack assault battle combat storm advance participate
-""".split())
-SENT = frozenset("""
+""".split()
+)
+SENT = frozenset(
+    """
 send deploy transport arrive station move dispatch transfer ship fly deliver base bring gather mass assemble
 join relocate redeploy
-""".split())
+""".split()
+)
 FUTURE_CUES = re.compile(
     r"\b(?:will|would|'ll|expected|expects?|expect(?:ing)?|plan(?:s|ned|ning)?|intend(?:s|ed)?|set to|"
     r"poised to|going to|to be (?:deployed|sent)|by (?:the end of )?(?:january|february|march|april|may|june|"
     r"july|august|september|october|november|december|year-end|the end)|could be (?:deployed|sent)|"
-    r"may be (?:deployed|sent)|in the coming|soon|next (?:week|month|year))\b", re.I)
-TRAINING_CUES = re.compile(r"\b(?:train(?:ing|ed|s)?|prepar(?:ing|ed|es|e)\b|being readied|readied|drill(?:s|ing)?|"
-                           r"orientation|acclimati[sz]ation)\b", re.I)
-FRONT_CUES = re.compile(r"\b(?:fighting|fought|in combat|combat operations|front ?lines?|frontline|on the front|"
-                        r"on the battlefield|in battle|engaged|assault(?:s|ing)?|attack(?:ing|ed)?|in action)\b", re.I)
+    r"may be (?:deployed|sent)|in the coming|soon|next (?:week|month|year))\b",
+    re.I,
+)
+TRAINING_CUES = re.compile(
+    r"\b(?:train(?:ing|ed|s)?|prepar(?:ing|ed|es|e)\b|being readied|readied|drill(?:s|ing)?|"
+    r"orientation|acclimati[sz]ation)\b",
+    re.I,
+)
+FRONT_CUES = re.compile(
+    r"\b(?:fighting|fought|in combat|combat operations|front ?lines?|frontline|on the front|"
+    r"on the battlefield|in battle|engaged|assault(?:s|ing)?|attack(?:ing|ed)?|in action)\b",
+    re.I,
+)
 HEDGES = re.compile(
     r"\b(?:reportedly|allegedly|alleged|claim(?:s|ed|ing)?|believed?|believes|could|may|might|possibly|"
     r"probably|likely|unclear|uncertain|unconfirmed|purportedly|suspected|expected|estimated|estimates?|"
-    r"said to|thought to|appears?|apparently|if|rumou?red|assess(?:es|ed)?)\b", re.I)
-ARMY_CUES = re.compile(r"\b(?:army|armies|armed forces|standing|active[- ]duty|active personnel|reservists?|"
-                       r"military of|strong military|in uniform|under arms)\b", re.I)
+    r"said to|thought to|appears?|apparently|if|rumou?red|assess(?:es|ed)?)\b",
+    re.I,
+)
+ARMY_CUES = re.compile(
+    r"\b(?:army|armies|armed forces|standing|active[- ]duty|active personnel|reservists?|"
+    r"military of|strong military|in uniform|under arms)\b",
+    re.I,
+)
 DATE_PREFIX = re.compile(r"(?:\b(?:by|as of|since|until|till|from|before|after|in|on|between)\s+)$", re.I)
 
 
@@ -115,8 +161,32 @@ def _tokens_for(sent: Span, start: int, end: int) -> list[Token]:
 
 
 # Words between a figure and the noun it counts: "1,500 more", "thousands of its", "a 3,000-strong".
-UNIT_SKIP = frozenset({"of", "-", "–", "strong", "additional", "more", "other", "further", "new", "\"", "“", "”", "'",
-                       "‘", "’", "its", "their", "his", "her", "the", "these", "those"})
+UNIT_SKIP = frozenset(
+    {
+        "of",
+        "-",
+        "–",
+        "strong",
+        "additional",
+        "more",
+        "other",
+        "further",
+        "new",
+        '"',
+        "“",
+        "”",
+        "'",
+        "‘",
+        "’",
+        "its",
+        "their",
+        "his",
+        "her",
+        "the",
+        "these",
+        "those",
+    }
+)
 
 
 def _unit_after(tokens: list[Token], sent: Span) -> Token | None:
@@ -184,19 +254,23 @@ def _unit_text(noun: Token) -> str:
     return " ".join([*modifiers[-1:], lemma])
 
 
-PEOPLE_CONTEXT = re.compile(r"\b(?:casualt\w*|killed|wounded|dead|troops?|soldiers?|army|dispatch\w*|deploy\w*|"
-                            r"military|servicem[ae]n)\b", re.I)
+PEOPLE_CONTEXT = re.compile(
+    r"\b(?:casualt\w*|killed|wounded|dead|troops?|soldiers?|army|dispatch\w*|deploy\w*|"
+    r"military|servicem[ae]n)\b",
+    re.I,
+)
 
 
 def _counts_people(noun: Token, sent: Span) -> bool:
     """ "4,000 people" are personnel in a casualty or deployment sentence, never in a population figure."""
     if noun.lemma_.lower() not in {"people", "person"} or not PEOPLE_CONTEXT.search(sent.text):
         return False
-    after = noun.doc[noun.i + 1:noun.i + 3].text.lower()
+    after = noun.doc[noun.i + 1 : noun.i + 3].text.lower()
     if re.match(r"(?:familiar|close|briefed|with knowledge|who spoke|aware)", after):
         return False  # "two people familiar with the matter" are sources, not a headcount
-    return not re.search(r"\b(?:population|citizens|inhabitants|residents|civilians|refugees|live in|lives in)\b",
-                         sent.text, re.I)
+    return not re.search(
+        r"\b(?:population|citizens|inhabitants|residents|civilians|refugees|live in|lives in)\b", sent.text, re.I
+    )
 
 
 def find_unit(fig_tokens: list[Token], sent: Span) -> tuple[Token | None, bool, bool]:
@@ -210,10 +284,16 @@ def find_unit(fig_tokens: list[Token], sent: Span) -> tuple[Token | None, bool, 
         noun = _unit_by_dependency(fig_tokens)
     if noun is not None:
         lemma = noun.lemma_.lower()
-        formation = lemma in FORMATIONS and noun.i > fig_tokens[-1].i + 1 and \
-            sent.doc[fig_tokens[-1].i + 1].text in {"-", "–"}
-        if lemma in PERSONNEL or noun.lower_ in PERSONNEL or noun.lower_.rstrip("s") in PERSONNEL \
-                or _counts_people(noun, sent) or formation:
+        formation = (
+            lemma in FORMATIONS and noun.i > fig_tokens[-1].i + 1 and sent.doc[fig_tokens[-1].i + 1].text in {"-", "–"}
+        )
+        if (
+            lemma in PERSONNEL
+            or noun.lower_ in PERSONNEL
+            or noun.lower_.rstrip("s") in PERSONNEL
+            or _counts_people(noun, sent)
+            or formation
+        ):
             return noun, False, False
         return None, False, True
     last = fig_tokens[-1]
@@ -255,7 +335,7 @@ def _verb_window(noun: Token, sent: Span) -> str:
     nearest = verbs[0]
     # "has sent 15,000 troops ... and 4,700 of them have been killed": the second clause is not this figure's
     skip = {t.i for c in nearest.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for t in c.subtree}
-    return " ".join(t.text for t in sent.doc[nearest.left_edge.i:nearest.right_edge.i + 1] if t.i not in skip)
+    return " ".join(t.text for t in sent.doc[nearest.left_edge.i : nearest.right_edge.i + 1] if t.i not in skip)
 
 
 def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: Span, context: str) -> str:
@@ -269,34 +349,58 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
     if noun is not None:
         lemmas.update(c.lemma_.lower() for c in noun.children if c.dep_ in {"acl", "relcl"})
     # the figure's own clause, plus the words right after it ("4,700: killed or wounded")
-    local = _verb_window(anchor, sent) + " " + sent.doc[fig_tokens[-1].i + 1:min(sent.end, fig_tokens[-1].i + 6)].text
-    army_phrase = re.search(r"\b(?:(\w+)(?:'s|’s) )?(?:army|armies|armed forces|military)\b(?: of| numbers?)?",
-                            sent.doc[max(sent.start, fig_tokens[0].i - 6):min(sent.end, fig_tokens[-1].i + 4)].text,
-                            re.I)
-    if army_phrase and army_phrase.group(1) and not NK_WORDS.search(army_phrase.group(1)) and \
-            re.search(r"\b(?:poland|russia|ukraine|china|japan|south korea|germany|us|america|britain)\b",
-                      army_phrase.group(1), re.I):
+    local = _verb_window(anchor, sent) + " " + sent.doc[fig_tokens[-1].i + 1 : min(sent.end, fig_tokens[-1].i + 6)].text
+    army_phrase = re.search(
+        r"\b(?:(\w+)(?:'s|’s) )?(?:army|armies|armed forces|military)\b(?: of| numbers?)?",
+        sent.doc[max(sent.start, fig_tokens[0].i - 6) : min(sent.end, fig_tokens[-1].i + 4)].text,
+        re.I,
+    )
+    if (
+        army_phrase
+        and army_phrase.group(1)
+        and not NK_WORDS.search(army_phrase.group(1))
+        and re.search(
+            r"\b(?:poland|russia|ukraine|china|japan|south korea|germany|us|america|britain)\b",
+            army_phrase.group(1),
+            re.I,
+        )
+    ):
         return "other"  # "Poland's army now numbers about 200,000 soldiers"
     nk_group = _counts_north_koreans(noun, fig_tokens, sent, context)
     if not nk_group:
         return "other"  # Russian or Ukrainian losses are background counts, not this story's casualties
     if (army_phrase or ARMY_CUES.search(local)) and fig.low >= 100_000 and NK_WORDS.search(sent.text):
         return "army_size"  # "an army of roughly 1.2 million": checked before casualties in the same sentence
-    if lemmas & {"deserter"} or lemmas & DESERTION or re.search(
-            r"\b(?:walked away|slipped away|went missing|gone missing|awol|abandon\w*|desert\w*|fled)\b", local, re.I):
+    if (
+        lemmas & {"deserter"}
+        or lemmas & DESERTION
+        or re.search(
+            r"\b(?:walked away|slipped away|went missing|gone missing|awol|abandon\w*|desert\w*|fled)\b", local, re.I
+        )
+    ):
         return "desertion"
-    if lemmas & {"prisoner", "pow", "captive"} or lemmas & CAPTURE or re.search(
-            r"\b(?:taken|took) prisoner|prisoners? of war|\bpows?\b|captured\b", local, re.I):
+    if (
+        lemmas & {"prisoner", "pow", "captive"}
+        or lemmas & CAPTURE
+        or re.search(r"\b(?:taken|took) prisoner|prisoners? of war|\bpows?\b|captured\b", local, re.I)
+    ):
         return "captured"
-    if lemmas & {"casualty"} or lemmas & CASUALTY or re.search(
-            r"\b(?:killed or wounded|killed|wounded|casualt\w*|dead|died|injured|bodies|body)\b", local, re.I):
+    if (
+        lemmas & {"casualty"}
+        or lemmas & CASUALTY
+        or re.search(r"\b(?:killed or wounded|killed|wounded|casualt\w*|dead|died|injured|bodies|body)\b", local, re.I)
+    ):
         return "casualty"
     if noun is not None and noun.lemma_.lower() in {"worker", "laborer", "labourer"}:
         return "other"  # workers sent to Russia are not troops
     window = sent.text
-    if (ARMY_CUES.search(window) and not re.search(
-            r"\b(?:sent|send|deploy|deployed|transport|arriv|russia|kursk|ukraine)\w*", _clause_text(noun, sent), re.I)
-            and NK_WORDS.search(window)) or (fig.low >= 500_000 and NK_WORDS.search(window)):
+    if (
+        ARMY_CUES.search(window)
+        and not re.search(
+            r"\b(?:sent|send|deploy|deployed|transport|arriv|russia|kursk|ukraine)\w*", _clause_text(noun, sent), re.I
+        )
+        and NK_WORDS.search(window)
+    ) or (fig.low >= 500_000 and NK_WORDS.search(window)):
         return "army_size"
     return "deployment"
 
@@ -318,7 +422,7 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
     """Is the counted group North Korean? Modifiers first, then the actor, then the surrounding text."""
     if noun is not None:
         start = min(t.i for t in fig_tokens)
-        modifiers = sent.doc[start:noun.i + 1].text
+        modifiers = sent.doc[start : noun.i + 1].text
         after = [c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "from"]
         modifiers += " " + " ".join(" ".join(t.text for t in c.subtree) for c in after)
         if NK_WORDS.search(modifiers):
@@ -333,20 +437,26 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
                     if NK_WORDS.search(subject):
                         return True
                     subject_country = _country_named(subject)
-                    if subject_country and subject_country != "North Korea" and not NK_WORDS.search(modifiers) \
-                            and not re.search(r"\b(?:russia|ukraine|moscow|kyiv)\b", subject, re.I):
+                    if (
+                        subject_country
+                        and subject_country != "North Korea"
+                        and not NK_WORDS.search(modifiers)
+                        and not re.search(r"\b(?:russia|ukraine|moscow|kyiv)\b", subject, re.I)
+                    ):
                         return False  # "Estonia itself has only about 7,000 active-duty personnel"
-                    if OTHER_NATIONALITY.search(subject) or re.search(r"\b(?:russia|ukraine|moscow|kyiv)\b",
-                                                                     subject, re.I):
+                    if OTHER_NATIONALITY.search(subject) or re.search(
+                        r"\b(?:russia|ukraine|moscow|kyiv)\b", subject, re.I
+                    ):
                         if not NK_WORDS.search(sent.text):
                             return False
                         return verb.lemma_.lower() in SENT | TRAINING | FRONT and not re.search(
-                            r"\b(?:assembl|recruit|form)", verb.lemma_.lower())
+                            r"\b(?:assembl|recruit|form)", verb.lemma_.lower()
+                        )
     if NK_WORDS.search(sent.text):
         return True
     if noun is None:
         # "Russia has lost 706,950 troops ..., including 1,320 over the past day": the actor is not North Korea
-        before = sent.doc[max(sent.start, fig_tokens[0].i - 6):fig_tokens[0].i].text
+        before = sent.doc[max(sent.start, fig_tokens[0].i - 6) : fig_tokens[0].i].text
         if OTHER_NATIONALITY.search(before):
             return False
         for verb in _governing_verbs(fig_tokens[-1], fig_tokens)[:2]:
@@ -361,7 +471,7 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
 def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
     """A cue that is not negated: "used in combat" yes, "not yet seen them used in combat" no."""
     for match in pattern.finditer(text):
-        before = text[max(0, match.start() - 45):match.start()]
+        before = text[max(0, match.start() - 45) : match.start()]
         if not re.search(r"\b(?:not|n't|n’t|never|no|yet to|without)\b", before, re.I):
             return True
     return False
@@ -373,10 +483,25 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
     for verb in verbs[:3]:
         lemma = verb.lemma_.lower()
         aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-        clause = sent.doc[verb.left_edge.i:verb.right_edge.i + 1].text
+        clause = sent.doc[verb.left_edge.i : verb.right_edge.i + 1].text
         future = bool(aux & {"will", "would", "'ll", "could", "may", "might", "shall"}) or (
-            "to" in aux and verb.head.lemma_.lower() in {"plan", "expect", "intend", "set", "prepare", "be", "aim",
-                                                          "decide", "agree", "pledge", "promise", "want"})
+            "to" in aux
+            and verb.head.lemma_.lower()
+            in {
+                "plan",
+                "expect",
+                "intend",
+                "set",
+                "prepare",
+                "be",
+                "aim",
+                "decide",
+                "agree",
+                "pledge",
+                "promise",
+                "want",
+            }
+        )
         if lemma in TRAINING or verb.lower_ in {"readied", "training", "preparing"}:
             return "training"
         if lemma in {"expect", "plan", "intend", "anticipate", "forecast", "project"}:
@@ -396,13 +521,17 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
         if lemma == "be" and TRAINING_CUES.search(clause):
             return "training"
     text = sent.text
-    if date_text and re.match(r"(?i)by\b", date_text) and not re.search(
-            r"\b(?:already|were|was|had been|has been|have been|arrived)\b", text, re.I):
+    if (
+        date_text
+        and re.match(r"(?i)by\b", date_text)
+        and not re.search(r"\b(?:already|were|was|had been|has been|have been|arrived)\b", text, re.I)
+    ):
         return "expected"
     if TRAINING_CUES.search(text):
         return "training"
-    if FUTURE_CUES.search(text) and not re.search(r"\b(?:has|have|had) (?:already )?(?:been )?(?:sent|deployed)\b",
-                                                   text, re.I):
+    if FUTURE_CUES.search(text) and not re.search(
+        r"\b(?:has|have|had) (?:already )?(?:been )?(?:sent|deployed)\b", text, re.I
+    ):
         return "expected"
     if _affirmed(FRONT_CUES, text) and not re.search(r"\bcould|may|might|would\b", text):
         return "front"
@@ -418,28 +547,33 @@ def _date_near(sent: Span, fig_start: int) -> str | None:
     if not dates:
         return None
     best = min(dates, key=lambda e: abs(e.start_char - fig_start))
-    prefix = DATE_PREFIX.search(sent.doc.text[max(0, best.start_char - 10):best.start_char])
+    prefix = DATE_PREFIX.search(sent.doc.text[max(0, best.start_char - 10) : best.start_char])
     text = best.text
     if prefix and prefix.group(0).strip().lower() in {"by", "as of", "since", "until", "till", "before"}:
         return prefix.group(0) + text
     return text
 
 
-def _place_near(sent: Span, fig_end: int, gazetteer: Gazetteer, blocked: list[tuple[int, int]],
-                previous: Span | None) -> str | None:
+def _place_near(
+    sent: Span, fig_end: int, gazetteer: Gazetteer, blocked: list[tuple[int, int]], previous: Span | None
+) -> str | None:
     def places_in(span: Span) -> list[tuple[int, str]]:
         found = []
         for mention in gazetteer.find(span.text, [(s - span.start_char, e - span.start_char) for s, e in blocked]):
             start = span.start_char + mention.start
-            before = span.doc.text[max(0, start - 40):start]
+            before = span.doc.text[max(0, start - 40) : start]
             # "North Korea has sent" names the sender, not where troops are: prefer places after prepositions
             direction = re.search(r"(?:(?:eastern|western|northern|southern|far[- ]eastern)\s+)$", before, re.I)
             name = mention.place.place
             if direction:
                 name = f"{direction.group(0).strip().lower()} {name}"
-            prep = re.search(r"\b(?:to|in|into|near|at|inside|from|across|toward|towards)\s+(?:the\s+)?"
-                             r"(?:(?:eastern|western|northern|southern|far[- ]eastern)\s+)?$", before, re.I)
-            is_possessive = span.doc.text[mention.end + span.start_char:].startswith(("'s", "’s"))
+            prep = re.search(
+                r"\b(?:to|in|into|near|at|inside|from|across|toward|towards)\s+(?:the\s+)?"
+                r"(?:(?:eastern|western|northern|southern|far[- ]eastern)\s+)?$",
+                before,
+                re.I,
+            )
+            is_possessive = span.doc.text[mention.end + span.start_char :].startswith(("'s", "’s"))
             if prep or is_possessive:
                 found.append((start, name))
         return found
@@ -447,8 +581,13 @@ def _place_near(sent: Span, fig_end: int, gazetteer: Gazetteer, blocked: list[tu
     here = places_in(sent)
     if here:
         # the most specific place (region/city over country) near the figure
-        here.sort(key=lambda p: (gazetteer.lookup(p[1].split()[-1]) is not None and
-                                 (gazetteer.lookup(p[1].split()[-1]).kind == "country"), abs(p[0] - fig_end)))
+        here.sort(
+            key=lambda p: (
+                gazetteer.lookup(p[1].split()[-1]) is not None
+                and (gazetteer.lookup(p[1].split()[-1]).kind == "country"),
+                abs(p[0] - fig_end),
+            )
+        )
         return here[0][1]
     if previous is not None:
         earlier = places_in(previous)
@@ -533,15 +672,26 @@ class ClaimExtractor:
                 if _date_like(fig, fig_tokens, sent, start) or _counts_speakers(fig_tokens):
                     continue
                 noun, _implied, blocked = find_unit(fig_tokens, sent)
-                if fig.low == 1 and fig_tokens[0].i > sent.start and \
-                        sent.doc[fig_tokens[0].i - 1].lower_ in {"the", "this", "that", "which", "no"}:
+                if (
+                    fig.low == 1
+                    and fig_tokens[0].i > sent.start
+                    and sent.doc[fig_tokens[0].i - 1].lower_ in {"the", "this", "that", "which", "no"}
+                ):
                     continue  # "the one most Western observers predicted": a pronoun, not a count
-                if noun is None and (blocked or (not _bare_casualty(fig_tokens, sent) and not _bare_headcount(
-                        fig, fig_tokens, sent, _neighbourhood(infos, position)))):
+                if noun is None and (
+                    blocked
+                    or (
+                        not _bare_casualty(fig_tokens, sent)
+                        and not _bare_headcount(fig, fig_tokens, sent, _neighbourhood(infos, position))
+                    )
+                ):
                     continue
                 unit = _unit_text(noun) if noun is not None else "soldier"
-                if noun is not None and noun.lower_ in {"staff", "guard", "force"} and not \
-                        re.search(r"troop|soldier|militar|army|force|battalion|korea", sent.text, re.I):
+                if (
+                    noun is not None
+                    and noun.lower_ in {"staff", "guard", "force"}
+                    and not re.search(r"troop|soldier|militar|army|force|battalion|korea", sent.text, re.I)
+                ):
                     continue
                 date_text = _date_near(sent, start)
                 category = categorize(noun, fig, fig_tokens, sent, context)
@@ -549,17 +699,37 @@ class ClaimExtractor:
                     continue  # a lone "one" (or "alert(1)") is a headcount only when someone died, fled or was taken
                 status = status_of(noun, fig_tokens, sent, date_text) if category == "deployment" else None
                 speaker = _speaker_for(info, fig_tokens)
-                previous = infos[position - 1].span if position > 0 and \
-                    infos[position - 1].paragraph == info.paragraph else None
+                previous = (
+                    infos[position - 1].span
+                    if position > 0 and infos[position - 1].paragraph == info.paragraph
+                    else None
+                )
                 place = _place_near(sent, end, self.gazetteer, outlets, previous)
                 hedged = bool(HEDGES.search(sent.text)) or (fig.qualifier in {"an estimated", "estimated"})
                 record = ClaimRecord(
-                    claim_id=f"{doc_id}:{start}", doc_id=doc_id, number_text=fig.number_text,
-                    start_char=start, end_char=end, sentence=sent.text.strip(), low=fig.low, high=fig.high,
-                    qualifier=fig.qualifier, unit=unit, category=category, status=status,
-                    source=None, source_mention=None, source_type=None, source_country=None, via=None,
-                    place=place, date_text=date_text, hedged=hedged,
-                    sentence_start=sent.start_char, sentence_end=sent.end_char, heading=info.heading,
+                    claim_id=f"{doc_id}:{start}",
+                    doc_id=doc_id,
+                    number_text=fig.number_text,
+                    start_char=start,
+                    end_char=end,
+                    sentence=sent.text.strip(),
+                    low=fig.low,
+                    high=fig.high,
+                    qualifier=fig.qualifier,
+                    unit=unit,
+                    category=category,
+                    status=status,
+                    source=None,
+                    source_mention=None,
+                    source_type=None,
+                    source_country=None,
+                    via=None,
+                    place=place,
+                    date_text=date_text,
+                    hedged=hedged,
+                    sentence_start=sent.start_char,
+                    sentence_end=sent.end_char,
+                    heading=info.heading,
                 )
                 _set_source(record, speaker)
                 records.append((record, info))
@@ -567,23 +737,43 @@ class ClaimExtractor:
         return [r for r, _ in records]
 
 
-PERSONNEL_CONTEXT = re.compile(r"\b(?:troops?|soldiers?|personnel|servicem[ae]n|fighters?|forces|contingent|"
-                               r"reinforcements?|killed|wounded|taken prisoner|prisoners?|strength|"
-                               r"deploy\w*|casualt\w*|deserter\w*|north korean?s?|pyongyang)\b", re.I)
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+PERSONNEL_CONTEXT = re.compile(
+    r"\b(?:troops?|soldiers?|personnel|servicem[ae]n|fighters?|forces|contingent|"
+    r"reinforcements?|killed|wounded|taken prisoner|prisoners?|strength|"
+    r"deploy\w*|casualt\w*|deserter\w*|north korean?s?|pyongyang)\b",
+    re.I,
+)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
 NOT_A_HEADCOUNT = re.compile(
     rf"(?:{_MONTH}\s+\d{{1,2}}\s*(?:to|-|–|and|through)\s*$|\d{{4}}\s*[-–]\s*$|[A-Za-z][-–]$|\d[:.]$|"
     rf"\baged?\s+(?:\d+\s+and\s+)?$|\b{_MONTH}\s*$|\bArticle\s*$|[$€£₩]\s*$|\bNo\.\s*$|"
-    r"#\s*$|\bpage\s*$)", re.I)
+    r"#\s*$|\bpage\s*$)",
+    re.I,
+)
 
 
 def _counts_speakers(fig_tokens: list[Token]) -> bool:
     """ "two of the people said", "one Ukrainian intelligence officer told": the figure counts the sources."""
     from workbench.attribution import SPEECH_VERBS
 
-    speaker_nouns = {"official", "officer", "source", "people", "person", "diplomat", "analyst", "expert",
-                     "lawmaker", "aide", "insider", "commander", "resident"}
+    speaker_nouns = {
+        "official",
+        "officer",
+        "source",
+        "people",
+        "person",
+        "diplomat",
+        "analyst",
+        "expert",
+        "lawmaker",
+        "aide",
+        "insider",
+        "commander",
+        "resident",
+    }
     figure = fig_tokens[-1]
     for token in (figure, figure.head):
         if token.dep_ != "nsubj" or token.head.lemma_.lower() not in SPEECH_VERBS or token.head.pos_ != "VERB":
@@ -600,36 +790,41 @@ def _date_like(fig: Figure, fig_tokens: list[Token], sent: Span, start: int) -> 
         nxt = sent.doc[fig_tokens[-1].i + 1] if fig_tokens[-1].i + 1 < sent.end else None
         if nxt is None or nxt.lemma_.lower() not in PERSONNEL:
             return True
-    before = sent.doc.text[max(sent.start_char, start - 25):start]
+    before = sent.doc.text[max(sent.start_char, start - 25) : start]
     if NOT_A_HEADCOUNT.search(before):
         return True
     if re.fullmatch(r"\d{1,2}[.:]\d{2}", fig.number_text) or re.match(
-            r"[:.]\d{2}\b", sent.doc.text[start + len(fig.number_text):start + len(fig.number_text) + 3]):
+        r"[:.]\d{2}\b", sent.doc.text[start + len(fig.number_text) : start + len(fig.number_text) + 3]
+    ):
         return True  # "12.30 GMT", "18:05": clock times
-    after = sent.doc.text[start + len(fig.number_text):start + len(fig.number_text) + 8]
+    after = sent.doc.text[start + len(fig.number_text) : start + len(fig.number_text) + 8]
     # "KN-23", "Su-34", "F-16": model numbers; "3,000-strong" is a headcount
     return bool(re.match(r"[-–][A-Za-z]", after)) and not re.match(r"[-–](?:strong|man|member|person)", after)
 
 
 def doc_text_before(sent: Span, token: Token) -> str:
-    return sent.doc.text[sent.start_char:token.idx]
+    return sent.doc.text[sent.start_char : token.idx]
 
 
 def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: str) -> bool:
     """A figure with its noun left implicit: "puts the figure at 11,000", "3,000 already sent", "eighteen of them",
     "a second batch of 1,500" -- counted people when the sentence is about troops and nothing else is counted."""
     last_tok = fig_tokens[-1]
-    of_them = last_tok.i + 2 < sent.end and sent.doc[last_tok.i + 1].lower_ == "of" and \
-        sent.doc[last_tok.i + 2].lower_ in {"them", "those", "these"}
-    label = re.match(r"\W*([A-Z][^:]{2,60}):\s*(?:some |about |roughly |around )?$",
-                     doc_text_before(sent, fig_tokens[0]))
+    of_them = (
+        last_tok.i + 2 < sent.end
+        and sent.doc[last_tok.i + 1].lower_ == "of"
+        and sent.doc[last_tok.i + 2].lower_ in {"them", "those", "these"}
+    )
+    label = re.match(
+        r"\W*([A-Z][^:]{2,60}):\s*(?:some |about |roughly |around )?$", doc_text_before(sent, fig_tokens[0])
+    )
     listed = bool(label and PERSONNEL_CONTEXT.search(label.group(1)))  # "- Taken prisoner by Ukraine: two"
     if fig.high < 10 and fig.vague is False and not of_them and not listed:
         return False
     if 1900 <= fig.low <= 2100 and fig.low == fig.high and "," not in fig.number_text:
         return False  # a year
     doc = sent.doc
-    before = doc.text[max(sent.start_char, fig_tokens[0].idx - 25):fig_tokens[0].idx]
+    before = doc.text[max(sent.start_char, fig_tokens[0].idx - 25) : fig_tokens[0].idx]
     if NOT_A_HEADCOUNT.search(before):
         return False
     last = fig_tokens[-1]
@@ -646,12 +841,16 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
     if fig_tokens[0].i > sent.start and doc[fig_tokens[0].i - 1].pos_ == "NUM":
         return False
     previous = doc[fig_tokens[0].i - 1] if fig_tokens[0].i > sent.start else None
-    if previous is not None and (previous.pos_ in {"NOUN", "PROPN"} or (previous.i == sent.start and
-                                                                      previous.is_title)):
+    if previous is not None and (
+        previous.pos_ in {"NOUN", "PROPN"} or (previous.i == sent.start and previous.is_title)
+    ):
         return False  # "on day 12", "Phase 2", "Report 11": a label, not a headcount
-    after = doc.text[last.idx + len(last.text):last.idx + len(last.text) + 2]
-    if re.search(r"\b(?:is|was|aged|age|ages)\s+$", before) or (re.search(r",\s*$", before) and after.startswith(",")) \
-            or re.search(r"\bpopulation\b", sent.text, re.I):
+    after = doc.text[last.idx + len(last.text) : last.idx + len(last.text) + 2]
+    if (
+        re.search(r"\b(?:is|was|aged|age|ages)\s+$", before)
+        or (re.search(r",\s*$", before) and after.startswith(","))
+        or re.search(r"\bpopulation\b", sent.text, re.I)
+    ):
         return False  # ages ("Kim Soon-ja, 81, fled", "is 19") and populations
     return bool(PERSONNEL_CONTEXT.search(context))
 
@@ -665,8 +864,11 @@ def _neighbourhood(infos: list[SentenceInfo], position: int) -> str:
 def _bare_casualty(fig_tokens: list[Token], sent: Span) -> bool:
     """ "about 1,000 have been killed or wounded": a casualty count with the noun left implicit."""
     head = fig_tokens[-1].head
-    return (fig_tokens[-1].dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in CASUALTY
-            and bool(NK_WORDS.search(sent.text) or re.search(r"troops|soldiers", sent.text, re.I)))
+    return (
+        fig_tokens[-1].dep_ in {"nsubj", "nsubjpass"}
+        and head.lemma_.lower() in CASUALTY
+        and bool(NK_WORDS.search(sent.text) or re.search(r"troops|soldiers", sent.text, re.I))
+    )
 
 
 def _set_source(record: ClaimRecord, speaker: Speaker | None, how: str | None = None) -> None:
@@ -691,8 +893,11 @@ def _carry_sources(records: list[tuple[ClaimRecord, SentenceInfo]], infos: list[
         if info.heading:
             # A headline figure summarises the body: the first later claim of the same value lends its source.
             for other, other_info in records:
-                if other_info.index > info.index and other.source and (other.low, other.high) == (
-                        record.low, record.high):
+                if (
+                    other_info.index > info.index
+                    and other.source
+                    and (other.low, other.high) == (record.low, record.high)
+                ):
                     _copy_source(record, other, "headline")
                     break
             continue
@@ -706,8 +911,11 @@ def _carry_sources(records: list[tuple[ClaimRecord, SentenceInfo]], infos: list[
             if nxt.skip or nxt.heading:
                 continue
             same_paragraph = nxt.paragraph == info.paragraph
-            cues = [s for s in nxt.speakers if s.cue in {"according to", "based on"} or
-                    (reported and s.cue in {"report", "say"})]
+            cues = [
+                s
+                for s in nxt.speakers
+                if s.cue in {"according to", "based on"} or (reported and s.cue in {"report", "say"})
+            ]
             if cues and (same_paragraph or reported) and step == 1:
                 _set_source(record, cues[0], "next sentence")
                 break
@@ -721,8 +929,11 @@ def _carry_sources(records: list[tuple[ClaimRecord, SentenceInfo]], infos: list[
         if record.source is None and pos > 0:
             prev = infos[pos - 1]
             # "added", or a passive report with no agent ("are believed to", "is estimated"): the last speaker's
-            carried = re.search(r"(?i)\b(?:added|adding|(?:is|are|was|were) (?:now )?(?:believed|estimated|thought|"
-                                r"said|reported) to)\b", info.span.text)
+            carried = re.search(
+                r"(?i)\b(?:added|adding|(?:is|are|was|were) (?:now )?(?:believed|estimated|thought|"
+                r"said|reported) to)\b",
+                info.span.text,
+            )
             if prev.paragraph == info.paragraph and prev.speakers and carried:
                 _set_source(record, prev.speakers[0], "previous sentence")
 

@@ -68,14 +68,23 @@ def cmd_table(args: argparse.Namespace) -> int:
     failed = corpus.report["status"].isin(FAILED_STATUSES).any()
     if failed or args.verbose:
         _print_report(corpus.report if args.verbose else corpus.report[corpus.report["status"] != "ok"])
-    ledger = build_ledger(corpus, use_cache=not args.no_cache, progress=None if not args.quiet else False,
-                          engine=args.engine, scheduler=args.scheduler, n_process=args.processes,
-                          mode="full" if args.full_pipeline else "fast")
+    ledger = build_ledger(
+        corpus,
+        use_cache=not args.no_cache,
+        progress=None if not args.quiet else False,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        n_process=args.processes,
+        mode="full" if args.full_pipeline else "fast",
+    )
     frame = _corrected_table(args, ledger)
     _write(frame, args.output, _guess_format(args.output, args.format))
     if args.verbose:
-        print(f"{len(frame)} {args.command} from {ledger.stats['articles']} articles "
-              f"({ledger.stats['parsed']} parsed, {ledger.stats['cached']} from the cache)", file=sys.stderr)
+        print(
+            f"{len(frame)} {args.command} from {ledger.stats['articles']} articles "
+            f"({ledger.stats['parsed']} parsed, {ledger.stats['cached']} from the cache)",
+            file=sys.stderr,
+        )
     return 1 if failed else 0
 
 
@@ -98,28 +107,39 @@ def _corrected_table(args: argparse.Namespace, ledger) -> pd.DataFrame:
     stances = ledger.stances.merge(ledger.articles[["doc_id", "published"]], on="doc_id", how="left")
     estimates = build_estimates(claims, ledger.articles, stances)
     for column in ("claim_ids", "sources", "origins", "disputed_with", "denied_by"):
-        estimates[column] = estimates[column].map(lambda v: "|".join(v) if args.format == "csv" or (
-            args.format is None and not (args.output or "").endswith((".jsonl", ".json", ".parquet"))) else v)
+        estimates[column] = estimates[column].map(
+            lambda v: (
+                "|".join(v)
+                if args.format == "csv"
+                or (args.format is None and not (args.output or "").endswith((".jsonl", ".json", ".parquet")))
+                else v
+            )
+        )
     return estimates
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="workbench", description="Claims ledger for reporting on North Korean troops in Russia.")
+        prog="workbench", description="Claims ledger for reporting on North Korean troops in Russia."
+    )
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--debug", action="store_true", help="show Python tracebacks")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("ingest", parents=[common],
-                       help="read articles and print the ingest report (one line per input)")
+    p = sub.add_parser(
+        "ingest", parents=[common], help="read articles and print the ingest report (one line per input)"
+    )
     p.add_argument("paths", nargs="+", help="article files or folders")
     p.add_argument("--manifest", help="provenance manifest CSV (default data/sources.csv)")
     p.set_defaults(func=cmd_ingest)
 
-    for name, what in (("claims", "personnel figures"), ("stances", "who confirms / denies"),
-                       ("places", "geocoded places"),
-                       ("estimates", "claims consolidated across articles (independent voices, disputes, denials)")):
+    for name, what in (
+        ("claims", "personnel figures"),
+        ("stances", "who confirms / denies"),
+        ("places", "geocoded places"),
+        ("estimates", "claims consolidated across articles (independent voices, disputes, denials)"),
+    ):
         p = sub.add_parser(name, parents=[common], help=f"extract {what}")
         p.add_argument("paths", nargs="+", help="article files or folders")
         p.add_argument("-o", "--output", help="output file (default: standard output)")
@@ -129,14 +149,30 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("-v", "--verbose", action="store_true", help="print the full ingest report and counts")
         p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
         p.add_argument("--corrections", help="analyst corrections CSV (default data/corrections.csv when present)")
-        p.add_argument("--engine", choices=("local", "dask"), default="local",
-                       help="where to extract: this machine (default) or a Dask cluster (same output)")
-        p.add_argument("--scheduler", metavar="ADDRESS",
-                       help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster)")
-        p.add_argument("-j", "--processes", type=int, default=1, metavar="N",
-                       help="local worker processes, or LocalCluster workers with --engine dask (default 1)")
-        p.add_argument("--full-pipeline", action="store_true",
-                       help="run every spaCy component over whole documents (slower reference path; same output)")
+        p.add_argument(
+            "--engine",
+            choices=("local", "dask"),
+            default="local",
+            help="where to extract: this machine (default) or a Dask cluster (same output)",
+        )
+        p.add_argument(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster)",
+        )
+        p.add_argument(
+            "-j",
+            "--processes",
+            type=int,
+            default=1,
+            metavar="N",
+            help="local worker processes, or LocalCluster workers with --engine dask (default 1)",
+        )
+        p.add_argument(
+            "--full-pipeline",
+            action="store_true",
+            help="run every spaCy component over whole documents (slower reference path; same output)",
+        )
         p.set_defaults(func=cmd_table)
 
     p = sub.add_parser("brief", parents=[common], help="build the briefing: HTML, slides, chart images, PPTX, ledger")
@@ -158,8 +194,9 @@ def cmd_brief(args: argparse.Namespace) -> int:
     failed = corpus.report["status"].isin(FAILED_STATUSES).any()
     if failed:
         _print_report(corpus.report[corpus.report["status"] != "ok"])
-    outputs = build_briefing(args.paths, args.out, title=args.title, as_of=args.as_of,
-                             corrections=args.corrections or True)
+    outputs = build_briefing(
+        args.paths, args.out, title=args.title, as_of=args.as_of, corrections=args.corrections or True
+    )
     for name, path in outputs.items():
         print(f"{name:<8} {path}")
     return 1 if failed else 0
@@ -181,8 +218,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if args.debug:
             raise
-        print(f"workbench: unexpected error: {type(exc).__name__}: {exc} (rerun with --debug for details)",
-              file=sys.stderr)
+        print(
+            f"workbench: unexpected error: {type(exc).__name__}: {exc} (rerun with --debug for details)",
+            file=sys.stderr,
+        )
         return 2
 
 

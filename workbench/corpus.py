@@ -22,8 +22,19 @@ import pandas as pd
 from workbench import paths
 
 ARTICLE_COLUMNS = [
-    "doc_id", "path", "title", "text", "body", "outlet", "author", "url", "published", "language",
-    "n_words", "sha256", "notes",
+    "doc_id",
+    "path",
+    "title",
+    "text",
+    "body",
+    "outlet",
+    "author",
+    "url",
+    "published",
+    "language",
+    "n_words",
+    "sha256",
+    "notes",
 ]
 REPORT_COLUMNS = ["doc_id", "path", "status", "reason"]
 MANIFEST_COLUMNS = ["doc_id", "outlet", "url", "published", "author", "language", "notes"]
@@ -142,8 +153,26 @@ def _control_ratio(text: str) -> float:
 # ------------------------------------------------------------------------------------------- boilerplate
 
 _SHARE_WORDS = {
-    "facebook", "twitter", "x", "linkedin", "telegram", "tumblr", "whatsapp", "reddit", "pinterest", "email",
-    "e-mail", "print", "vk", "share", "copy link", "messenger", "viber", "threads", "bluesky", "mastodon",
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "telegram",
+    "tumblr",
+    "whatsapp",
+    "reddit",
+    "pinterest",
+    "email",
+    "e-mail",
+    "print",
+    "vk",
+    "share",
+    "copy link",
+    "messenger",
+    "viber",
+    "threads",
+    "bluesky",
+    "mastodon",
 }
 _BOILERPLATE_LINE = re.compile(
     r"""^\s*(?:
@@ -233,7 +262,8 @@ def boilerplate_spans(text: str) -> list[LineSpan]:
         elif m := _TRANSLATOR_LINE.match(stripped):
             spans.append(LineSpan(start, end, "translator", m.group("name").strip()))
         elif ((m := _AUTHOR_LINE.match(stripped)) and len(stripped.split()) <= 8) or (
-                (m := _AUTHOR_BIO.match(stripped)) and len(stripped) < 600):
+            (m := _AUTHOR_BIO.match(stripped)) and len(stripped) < 600
+        ):
             spans.append(LineSpan(start, end, "author", m.group("name").strip()))
         elif _BOILERPLATE_LINE.match(stripped) or _CAPTION_LINE.match(stripped):
             spans.append(LineSpan(start, end, "boilerplate"))
@@ -315,18 +345,34 @@ def _sha256(text: str) -> str:
 
 
 def _make_article(
-    doc_id: str, path: str, text: str, *, title: str | None = None, markdown: bool = False,
-    outlet: str | None = None, author: str | None = None, url: str | None = None, published: str | None = None,
+    doc_id: str,
+    path: str,
+    text: str,
+    *,
+    title: str | None = None,
+    markdown: bool = False,
+    outlet: str | None = None,
+    author: str | None = None,
+    url: str | None = None,
+    published: str | None = None,
 ) -> Article:
     found_title, title_span = _title_line(text, markdown)
     if title:
         title_span = None  # the title came from metadata; the first line stays part of the body
     body, footer_author = clean_body(text, title_span)
     return Article(
-        doc_id=doc_id, path=path, title=title or found_title, text=text, body=body,
-        outlet=outlet or None, author=author or footer_author, url=url or None,
-        published=published or None, language=detect_language(body or text),
-        n_words=len(body.split()), sha256=_sha256(text),
+        doc_id=doc_id,
+        path=path,
+        title=title or found_title,
+        text=text,
+        body=body,
+        outlet=outlet or None,
+        author=author or footer_author,
+        url=url or None,
+        published=published or None,
+        language=detect_language(body or text),
+        n_words=len(body.split()),
+        sha256=_sha256(text),
     )
 
 
@@ -347,10 +393,17 @@ def _load_html_file(path: Path, html: str, doc_id: str) -> list[Article]:
     title = (data.get("title") or "").strip()
     # For HTML, `text` is the extracted article text (title first): offsets into markup would be useless.
     text = f"{title}\n\n{body}\n" if title else body + "\n"
-    return [_make_article(
-        doc_id, str(path), text, outlet=data.get("sitename"), author=data.get("author"),
-        url=data.get("url"), published=data.get("date"),
-    )]
+    return [
+        _make_article(
+            doc_id,
+            str(path),
+            text,
+            outlet=data.get("sitename"),
+            author=data.get("author"),
+            url=data.get("url"),
+            published=data.get("date"),
+        )
+    ]
 
 
 _JSON_FIELDS = ("title", "text", "url", "published", "outlet", "author")
@@ -366,7 +419,13 @@ def _record_article(record: object, doc_id: str, where: str) -> Article:
     published = meta["published"] or (str(record["date"]) if record.get("date") else None)
     title = record.get("title") if isinstance(record.get("title"), str) else None
     return _make_article(
-        doc_id, where, text, title=title, outlet=meta["outlet"], author=meta["author"], url=meta["url"],
+        doc_id,
+        where,
+        text,
+        title=title,
+        outlet=meta["outlet"],
+        author=meta["author"],
+        url=meta["url"],
         published=published,
     )
 
@@ -439,13 +498,21 @@ def _read_one(path: Path, explicit: bool) -> tuple[list[Article], list[IngestOut
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         status = "unreadable" if explicit else "skipped"
-        return [], [IngestOutcome(stem, shown, status, f"'{suffix or 'no extension'}' is not an article format "
-                                  f"(use {', '.join(sorted(SUPPORTED_SUFFIXES))})")]
+        return [], [
+            IngestOutcome(
+                stem,
+                shown,
+                status,
+                f"'{suffix or 'no extension'}' is not an article format (use {', '.join(sorted(SUPPORTED_SUFFIXES))})",
+            )
+        ]
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            reason = (f"{size:,} bytes is over the {MAX_FILE_BYTES:,}-byte limit "
-                      "(split the file, or raise WORKBENCH_MAX_ARTICLE_MB)")
+            reason = (
+                f"{size:,} bytes is over the {MAX_FILE_BYTES:,}-byte limit "
+                "(split the file, or raise WORKBENCH_MAX_ARTICLE_MB)"
+            )
             return [], [IngestOutcome(stem, shown, "too_large", reason)]
         data = path.read_bytes()
     except OSError as exc:
@@ -535,8 +602,11 @@ def ingest(inputs: Sequence[str | Path], manifest: Path | bool | None = True) ->
         for article in loaded:
             if article.sha256 in seen_hash:
                 first = seen_hash[article.sha256]
-                outcomes.append(IngestOutcome(article.doc_id, article.path, "duplicate",
-                                              f"same content as {first.doc_id} ({first.path})"))
+                outcomes.append(
+                    IngestOutcome(
+                        article.doc_id, article.path, "duplicate", f"same content as {first.doc_id} ({first.path})"
+                    )
+                )
                 continue
             if article.doc_id in seen_ids:
                 new_id = f"{article.doc_id}-{article.sha256[:8]}"
@@ -546,8 +616,11 @@ def ingest(inputs: Sequence[str | Path], manifest: Path | bool | None = True) ->
             seen_hash[article.sha256] = article
             seen_ids.add(article.doc_id)
             articles.append(article)
-            outcomes.append(IngestOutcome(article.doc_id, article.path, "ok",
-                                          f"{article.n_words} words, language {article.language}"))
+            outcomes.append(
+                IngestOutcome(
+                    article.doc_id, article.path, "ok", f"{article.n_words} words, language {article.language}"
+                )
+            )
     for warning in manifest_warnings:
         outcomes.append(IngestOutcome(None, str(manifest_path), "manifest_warning", warning))
 

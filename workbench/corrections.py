@@ -129,8 +129,15 @@ def apply_corrections(claims: pd.DataFrame, corrections: pd.DataFrame) -> tuple[
     return out.reset_index(drop=True), report
 
 
-def append_correction(path: Path | str, claim_id: str, field_name: str, value: object, note: str = "",
-                      who: str = "", when: str | None = None) -> None:
+def append_correction(
+    path: Path | str,
+    claim_id: str,
+    field_name: str,
+    value: object,
+    note: str = "",
+    who: str = "",
+    when: str | None = None,
+) -> None:
     """Add one correction row (the review notebook's writer); creates the file with its header."""
     path = Path(path)
     new = not path.exists() or path.stat().st_size == 0

@@ -83,7 +83,8 @@ def line_starts(doc: Doc) -> list[int]:
     previous = None
     for token in doc:
         if previous is not None and (
-                (previous.is_space and "\n" in previous.text and not token.is_space) or "\n" in previous.whitespace_):
+            (previous.is_space and "\n" in previous.text and not token.is_space) or "\n" in previous.whitespace_
+        ):
             starts.append(token.i)
         previous = token
     return starts
@@ -96,7 +97,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
 _CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][a-z]+(?:-[A-Za-z]+)?\b")
 _ALWAYS = frozenset(
     # reporting cues that are not verbs, agents ("confirmed by"), relays
-    "according based citing quoting per".split())
+    "according based citing quoting per".split()
+)
 # Verbs (besides attribution.SPEECH_VERBS and stances.POSITION_VERBS) whose subject or agent the extractors read.
 _EXTRA_VERBS = frozenset("share provide report confirm release publish disclose cite".split())
 _STANCE_PATTERNS = ("CANNOT", "DENY", "EXPECT", "CONFIRM", "PRESENT")
@@ -148,12 +150,18 @@ class Prefilter:
         verbs = set(getattr(attribution, "SPEECH_VERBS", ())) | set(getattr(stances, "POSITION_VERBS", ()))
         verbs |= _EXTRA_VERBS
         self.cue_forms = frozenset(_verb_forms(verbs, nlp) | _ALWAYS)
-        self._stance_patterns = [p for p in (getattr(stances, n, None) for n in _STANCE_PATTERNS)
-                                 if isinstance(p, re.Pattern)]
+        self._stance_patterns = [
+            p for p in (getattr(stances, n, None) for n in _STANCE_PATTERNS) if isinstance(p, re.Pattern)
+        ]
         topic = getattr(stances, "on_topic", None)
         topic_re = getattr(stances, "TOPIC", None)
-        self._on_topic: Callable[[str], bool] = topic if callable(topic) else (
-            (lambda text: bool(topic_re.search(text))) if isinstance(topic_re, re.Pattern) else (lambda text: True))
+        self._on_topic: Callable[[str], bool] = (
+            topic
+            if callable(topic)
+            else (
+                (lambda text: bool(topic_re.search(text))) if isinstance(topic_re, re.Pattern) else (lambda text: True)
+            )
+        )
         from workbench.places import default_gazetteer
 
         self._registry = default_registry()
@@ -174,8 +182,11 @@ class Prefilter:
                 exc = lookups.get_table("lemma_exc")
                 for pos in ("noun", "verb", "adj", "adv"):
                     words.update(exc.get(pos, {}).keys())
-        words.update(m.lower() for m in "January February March April May June July August September October "
-                     "November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+        words.update(
+            m.lower()
+            for m in "January February March April May June July August September October "
+            "November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+        )
         return frozenset(w.lower() for w in words)
 
     def _people(self, line: str) -> bool:
@@ -228,8 +239,16 @@ class ChunkedParser:
     length is processed with exact offsets.
     """
 
-    def __init__(self, nlp: Language, *, prefilter: Callable[[str], bool] | None = None, margin: int = 16,
-                 max_chunk_chars: int | None = None, batch_size: int = 128, group_size: int = 16):
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        prefilter: Callable[[str], bool] | None = None,
+        margin: int = 16,
+        max_chunk_chars: int | None = None,
+        batch_size: int = 128,
+        group_size: int = 16,
+    ):
         self.nlp = nlp
         self.prefilter = prefilter if prefilter is not None else Prefilter(nlp)
         self.margin = margin
@@ -334,8 +353,14 @@ class ChunkedParser:
         for base, (starts, runs) in zip(bases, plans, strict=True):
             yield self._assemble(base, starts, runs, parsed, cheap)
 
-    def _assemble(self, base: Doc, starts: list[int], runs: list[tuple[int, int, bool]], parsed: Iterator[Doc],
-                  cheap: Iterator[Doc]) -> Doc:
+    def _assemble(
+        self,
+        base: Doc,
+        starts: list[int],
+        runs: list[tuple[int, int, bool]],
+        parsed: Iterator[Doc],
+        cheap: Iterator[Doc],
+    ) -> Doc:
         n = len(base)
         arrays = []
         forced = set(starts)
@@ -343,7 +368,7 @@ class ChunkedParser:
             if need:
                 lo = max(0, a - self.margin)
                 chunk = next(parsed)
-                arrays.append(chunk.to_array(self.attrs)[a - lo:b - lo])
+                arrays.append(chunk.to_array(self.attrs)[a - lo : b - lo])
             else:
                 piece = next(cheap)
                 array = piece.to_array(self.attrs)
@@ -494,7 +519,8 @@ def _check_identity(reply: dict[str, Any], where: str) -> list[Result]:
     if tuple(reply["identity"]) != mine:
         raise WorkbenchError(
             f"{where} runs workbench pipeline {reply['identity'][0]} with model {reply['identity'][1]}, but this "
-            f"client runs {mine[0]} with {mine[1]}: install the same workbench version on the workers")
+            f"client runs {mine[0]} with {mine[1]}: install the same workbench version on the workers"
+        )
     return reply["results"]
 
 
@@ -544,8 +570,15 @@ class DaskEngine:
 
     name = "dask"
 
-    def __init__(self, scheduler: str | None = None, n_workers: int | None = None, mode: str = "fast",
-                 batch_size: int = 16, in_flight: int | None = None, client: Any = None):
+    def __init__(
+        self,
+        scheduler: str | None = None,
+        n_workers: int | None = None,
+        mode: str = "fast",
+        batch_size: int = 16,
+        in_flight: int | None = None,
+        client: Any = None,
+    ):
         self.scheduler = scheduler
         self.n_workers = n_workers
         self.mode = mode
@@ -567,8 +600,9 @@ class DaskEngine:
                 raise WorkbenchError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from exc
             return client, client.close
         n_workers = self.n_workers or max(1, min(os.cpu_count() or 1, 8))
-        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
+        cluster = LocalCluster(
+            n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+        )
         client = Client(cluster)
 
         def close() -> None:
@@ -605,21 +639,26 @@ class DaskEngine:
             close()
 
 
-def make_engine(engine: str = "local", *, scheduler: str | None = None, n_process: int = 1, mode: str = "fast",
-                batch_size: int = 16) -> LocalEngine | DaskEngine:
+def make_engine(
+    engine: str = "local", *, scheduler: str | None = None, n_process: int = 1, mode: str = "fast", batch_size: int = 16
+) -> LocalEngine | DaskEngine:
     """The engine named ``engine`` ("local" or "dask")."""
     if engine == "local":
         if scheduler:
             raise WorkbenchError("--scheduler needs --engine dask")
         return LocalEngine(n_process=n_process, mode=mode, batch_size=batch_size)
     if engine == "dask":
-        return DaskEngine(scheduler=scheduler, n_workers=n_process if n_process > 1 else None, mode=mode,
-                          batch_size=batch_size)
+        return DaskEngine(
+            scheduler=scheduler, n_workers=n_process if n_process > 1 else None, mode=mode, batch_size=batch_size
+        )
     raise WorkbenchError(f"unknown engine {engine!r} (use one of {', '.join(ENGINES)})")
 
 
-def run_engine(engine: LocalEngine | DaskEngine, records: Sequence[Record] | Iterable[Record],
-               progress: Callable[[int], None] | None = None) -> Iterator[Result]:
+def run_engine(
+    engine: LocalEngine | DaskEngine,
+    records: Sequence[Record] | Iterable[Record],
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Result]:
     for sha, tables in engine.run(records):
         if progress:
             progress(1)

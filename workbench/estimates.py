@@ -24,8 +24,23 @@ import pandas as pd
 OFFICIAL_TYPES = {"intelligence", "government", "military", "lawmaker", "alliance", "international"}
 DENIABLE = {"deployment", "casualty", "desertion", "captured"}
 ESTIMATE_COLUMNS = [
-    "estimate_id", "category", "status", "low", "high", "label", "claim_ids", "sources", "n_claims", "n_articles",
-    "n_independent", "origins", "primary_source", "first_published", "last_published", "disputed", "disputed_with",
+    "estimate_id",
+    "category",
+    "status",
+    "low",
+    "high",
+    "label",
+    "claim_ids",
+    "sources",
+    "n_claims",
+    "n_articles",
+    "n_independent",
+    "origins",
+    "primary_source",
+    "first_published",
+    "last_published",
+    "disputed",
+    "disputed_with",
     "denied_by",
 ]
 
@@ -62,8 +77,12 @@ def _estimate_id(category: str, status: str | None, low: int, high: int) -> str:
     return f"{category}/{status or '-'}/{low}-{high}#" + hashlib.sha1(key.encode()).hexdigest()[:6]
 
 
-def build_estimates(claims: pd.DataFrame, articles: pd.DataFrame | None = None,
-                    stances: pd.DataFrame | None = None, window_days: int = 21) -> pd.DataFrame:
+def build_estimates(
+    claims: pd.DataFrame,
+    articles: pd.DataFrame | None = None,
+    stances: pd.DataFrame | None = None,
+    window_days: int = 21,
+) -> pd.DataFrame:
     """One row per estimate (see ESTIMATE_COLUMNS), ordered by category, status and value."""
     if claims.empty:
         return pd.DataFrame(columns=ESTIMATE_COLUMNS)
@@ -71,7 +90,8 @@ def build_estimates(claims: pd.DataFrame, articles: pd.DataFrame | None = None,
     if articles is not None and not articles.empty:
         meta = articles[["doc_id", "published", "outlet"]].drop_duplicates("doc_id")
         frame = frame.drop(columns=[c for c in ("published", "outlet") if c in frame.columns]).merge(
-            meta, on="doc_id", how="left")
+            meta, on="doc_id", how="left"
+        )
     for column in ("published", "outlet"):
         if column not in frame.columns:
             frame[column] = None
@@ -83,22 +103,32 @@ def build_estimates(claims: pd.DataFrame, articles: pd.DataFrame | None = None,
 
     rows = []
     for (category, status, low, high), group in frame.groupby(
-            ["category", frame["status_key"].fillna("-"), "low", "high"], sort=True, dropna=False):
+        ["category", frame["status_key"].fillna("-"), "low", "high"], sort=True, dropna=False
+    ):
         status_value = None if status == "-" else status
         group = group.sort_values(["published", "_doc_order", "start_char"], na_position="last", kind="stable")
         first = group.iloc[0]
         sources = sorted({s for s in group["source"] if isinstance(s, str) and s})
         primary = first["via"] if isinstance(first.get("via"), str) and first["via"] else first["source"]
-        rows.append({
-            "estimate_id": _estimate_id(category, status_value, int(low), int(high)),
-            "category": category, "status": status_value, "low": int(low), "high": int(high),
-            "label": _label(int(low), int(high)),
-            "claim_ids": list(group["claim_id"]), "sources": sources, "n_claims": len(group),
-            "n_articles": group["doc_id"].nunique(), "n_independent": group["origin"].nunique(),
-            "origins": sorted(set(group["origin"])),
-            "primary_source": primary if isinstance(primary, str) else None,
-            "first_published": group["published"].min(), "last_published": group["published"].max(),
-        })
+        rows.append(
+            {
+                "estimate_id": _estimate_id(category, status_value, int(low), int(high)),
+                "category": category,
+                "status": status_value,
+                "low": int(low),
+                "high": int(high),
+                "label": _label(int(low), int(high)),
+                "claim_ids": list(group["claim_id"]),
+                "sources": sources,
+                "n_claims": len(group),
+                "n_articles": group["doc_id"].nunique(),
+                "n_independent": group["origin"].nunique(),
+                "origins": sorted(set(group["origin"])),
+                "primary_source": primary if isinstance(primary, str) else None,
+                "first_published": group["published"].min(),
+                "last_published": group["published"].max(),
+            }
+        )
     estimates = pd.DataFrame(rows)
     estimates["disputed_with"] = [_disputes(estimates, i, window_days) for i in range(len(estimates))]
     estimates["disputed"] = estimates["disputed_with"].map(bool)
@@ -143,9 +173,14 @@ def lineage(claims: pd.DataFrame, articles: pd.DataFrame | None, estimate_claim_
     if articles is not None and not articles.empty:
         context = ["published", "outlet", "title"]
         subset = subset.drop(columns=[c for c in context if c in subset.columns]).merge(
-            articles[["doc_id", *context]].drop_duplicates("doc_id"), on="doc_id", how="left")
+            articles[["doc_id", *context]].drop_duplicates("doc_id"), on="doc_id", how="left"
+        )
     subset["origin"] = subset.apply(origin_of, axis=1) if len(subset) else []
-    columns = [c for c in ("published", "outlet", "title", "source", "via", "origin", "number_text", "sentence",
-                           "claim_id") if c in subset.columns]
-    return subset.sort_values([c for c in ("published", "claim_id") if c in subset.columns],
-                              na_position="last")[columns].reset_index(drop=True)
+    columns = [
+        c
+        for c in ("published", "outlet", "title", "source", "via", "origin", "number_text", "sentence", "claim_id")
+        if c in subset.columns
+    ]
+    return subset.sort_values([c for c in ("published", "claim_id") if c in subset.columns], na_position="last")[
+        columns
+    ].reset_index(drop=True)

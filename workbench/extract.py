@@ -11,24 +11,70 @@ from collections.abc import Callable, Iterator
 import pandas as pd
 
 CLAIM_COLUMNS = [
-    "claim_id", "doc_id", "number_text", "start_char", "end_char", "sentence", "low", "high", "qualifier", "unit",
-    "category", "status", "source", "source_mention", "source_type", "source_country", "via", "place",
-    "date_text", "hedged", "reported_by", "attribution", "heading", "sentence_start", "sentence_end", "sha256",
+    "claim_id",
+    "doc_id",
+    "number_text",
+    "start_char",
+    "end_char",
+    "sentence",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "category",
+    "status",
+    "source",
+    "source_mention",
+    "source_type",
+    "source_country",
+    "via",
+    "place",
+    "date_text",
+    "hedged",
+    "reported_by",
+    "attribution",
+    "heading",
+    "sentence_start",
+    "sentence_end",
+    "sha256",
 ]
 STANCE_COLUMNS = [
-    "doc_id", "actor", "actor_country", "stance", "sentence", "start_char", "end_char", "actor_type",
-    "actor_mention", "cue", "sha256",
+    "doc_id",
+    "actor",
+    "actor_country",
+    "stance",
+    "sentence",
+    "start_char",
+    "end_char",
+    "actor_type",
+    "actor_mention",
+    "cue",
+    "sha256",
 ]
 PLACE_COLUMNS = [
-    "doc_id", "place", "kind", "country", "lat", "lon", "mentions", "first_start", "first_end", "surface_forms",
+    "doc_id",
+    "place",
+    "kind",
+    "country",
+    "lat",
+    "lon",
+    "mentions",
+    "first_start",
+    "first_end",
+    "surface_forms",
     "sha256",
 ]
 TABLE_COLUMNS = {"claims": CLAIM_COLUMNS, "stances": STANCE_COLUMNS, "places": PLACE_COLUMNS}
 
 
 def iter_extract(
-    articles: pd.DataFrame, batch_size: int = 16, n_process: int = 1,
-    progress: Callable[[int], None] | None = None, *, engine: str = "local", scheduler: str | None = None,
+    articles: pd.DataFrame,
+    batch_size: int = 16,
+    n_process: int = 1,
+    progress: Callable[[int], None] | None = None,
+    *,
+    engine: str = "local",
+    scheduler: str | None = None,
     mode: str = "fast",
 ) -> Iterator[tuple[str, dict[str, list[dict]]]]:
     """Yield (sha256, {"claims": rows, "stances": rows, "places": rows}) per article, in input order.
@@ -64,8 +110,16 @@ def frame_to_table(frame: pd.DataFrame, table: str) -> pd.DataFrame:
             series = pd.Series(series.tolist(), index=frame.index)
         data[column] = series
     out = pd.DataFrame(data)
-    casts = {"claims": {"start_char": "int64", "end_char": "int64", "low": "int64", "high": "int64",
-                        "hedged": "bool", "heading": "bool"},
-             "stances": {"start_char": "int64", "end_char": "int64"},
-             "places": {"mentions": "int64", "lat": "float64", "lon": "float64"}}[table]
+    casts = {
+        "claims": {
+            "start_char": "int64",
+            "end_char": "int64",
+            "low": "int64",
+            "high": "int64",
+            "hedged": "bool",
+            "heading": "bool",
+        },
+        "stances": {"start_char": "int64", "end_char": "int64"},
+        "places": {"mentions": "int64", "lat": "float64", "lon": "float64"},
+    }[table]
     return out.astype(casts).reset_index(drop=True)

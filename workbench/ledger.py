@@ -109,6 +109,7 @@ def _read_tables(root: Path, wanted: dict[str, str]) -> dict[str, pd.DataFrame]:
     by_segment: dict[str, set[str]] = {}
     for sha, segment in wanted.items():
         by_segment.setdefault(segment, set()).add(sha)
+
     def read(job: tuple[str, set[str], str]) -> pa.Table:
         segment, shas, table = job
         data = pq.read_table(root / "segments" / f"{segment}.{table}.parquet")
@@ -120,8 +121,9 @@ def _read_tables(root: Path, wanted: dict[str, str]) -> dict[str, pd.DataFrame]:
     with ThreadPoolExecutor(max_workers=4) as pool:  # parquet reads release the GIL
         for table in TABLES:
             parts = list(pool.map(read, [(seg, shas, table) for seg, shas in sorted(by_segment.items())]))
-            out[table] = pa.concat_tables(parts, promote_options="default").to_pandas() if parts else \
-                rows_to_frame([], table)
+            out[table] = (
+                pa.concat_tables(parts, promote_options="default").to_pandas() if parts else rows_to_frame([], table)
+            )
     return out
 
 
@@ -142,9 +144,17 @@ def _rekey(frame: pd.DataFrame, table: str, articles: pd.DataFrame) -> pd.DataFr
 
 
 def build_ledger(
-    inputs: Sequence[str | Path] | Corpus, *, use_cache: bool = True, cache: Path | None = None,
-    batch_size: int = SEGMENT_ARTICLES, progress: bool | None = None, manifest: Path | bool | None = True,
-    engine: str = "local", scheduler: str | None = None, n_process: int = 1, mode: str = "fast",
+    inputs: Sequence[str | Path] | Corpus,
+    *,
+    use_cache: bool = True,
+    cache: Path | None = None,
+    batch_size: int = SEGMENT_ARTICLES,
+    progress: bool | None = None,
+    manifest: Path | bool | None = True,
+    engine: str = "local",
+    scheduler: str | None = None,
+    n_process: int = 1,
+    mode: str = "fast",
 ) -> Ledger:
     """Ingest ``inputs`` (or take a Corpus) and return the ledger, parsing only articles not yet cached.
 
@@ -166,8 +176,14 @@ def build_ledger(
             bar = tqdm(total=len(todo), desc="extracting", unit="article", file=sys.stderr)
         pending_hashes: list[str] = []
         pending: dict[str, list[dict]] = {t: [] for t in TABLES}
-        for sha, tables in iter_extract(todo, progress=bar.update if bar else None, engine=engine,
-                                        scheduler=scheduler, n_process=n_process, mode=mode):
+        for sha, tables in iter_extract(
+            todo,
+            progress=bar.update if bar else None,
+            engine=engine,
+            scheduler=scheduler,
+            n_process=n_process,
+            mode=mode,
+        ):
             pending_hashes.append(sha)
             for table in TABLES:
                 pending[table].extend(tables[table])
@@ -179,8 +195,11 @@ def build_ledger(
             _write_segment(root, pending_hashes, pending)
         if bar:
             bar.close()
-    cached = _read_tables(root, {s: known[s] for s in articles["sha256"] if s in known}) if use_cache else \
-        {t: rows_to_frame([], t) for t in TABLES}
+    cached = (
+        _read_tables(root, {s: known[s] for s in articles["sha256"] if s in known})
+        if use_cache
+        else {t: rows_to_frame([], t) for t in TABLES}
+    )
     tables = {}
     for table in TABLES:
         merged = pd.concat([cached[table], rows_to_frame(fresh[table], table)], ignore_index=True)

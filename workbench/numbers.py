@@ -12,12 +12,36 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
@@ -47,11 +71,43 @@ VAGUE: dict[str, tuple[int, int]] = {
 }
 
 QUALIFIERS = [
-    "no fewer than", "no less than", "not more than", "no more than", "fewer than", "less than", "more than",
-    "as many as", "as few as", "upwards of", "upward of", "in excess of", "close to", "just over", "just under",
-    "well over", "well above", "at least", "at most", "up to", "an estimated", "estimated", "approximately",
-    "roughly", "around", "about", "nearly", "almost", "over", "under", "some", "above", "below", "maybe",
-    "perhaps", "possibly", "reportedly",
+    "no fewer than",
+    "no less than",
+    "not more than",
+    "no more than",
+    "fewer than",
+    "less than",
+    "more than",
+    "as many as",
+    "as few as",
+    "upwards of",
+    "upward of",
+    "in excess of",
+    "close to",
+    "just over",
+    "just under",
+    "well over",
+    "well above",
+    "at least",
+    "at most",
+    "up to",
+    "an estimated",
+    "estimated",
+    "approximately",
+    "roughly",
+    "around",
+    "about",
+    "nearly",
+    "almost",
+    "over",
+    "under",
+    "some",
+    "above",
+    "below",
+    "maybe",
+    "perhaps",
+    "possibly",
+    "reportedly",
 ]
 
 _WORD_NUM = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
@@ -75,7 +131,8 @@ _RANGE = re.compile(
 _POINT = re.compile(rf"(?<![\w.,])(?P<num>{_NUMBER})(?![\w]|[.,]\d)", re.IGNORECASE)
 _VAGUE_RE = re.compile(rf"(?<![\w])(?P<num>{_VAGUE})(?![\w])", re.IGNORECASE)
 _QUALIFIER_RE = re.compile(
-    r"(?:^|(?<=[\s(“\"'‘–—-]))(?P<q>" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS)
+    r"(?:^|(?<=[\s(“\"'‘–—-]))(?P<q>"
+    + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS)
     + r")\s+[\"“‘']?$",
     re.IGNORECASE,
 )
@@ -155,7 +212,7 @@ def _range_values(lo_text: str, hi_text: str) -> tuple[int, int] | None:
 
 
 def _qualifier_before(text: str, start: int) -> str | None:
-    window = text[max(0, start - 30):start]
+    window = text[max(0, start - 30) : start]
     match = _QUALIFIER_RE.search(window)
     return re.sub(r"\s+", " ", match.group("q").lower()) if match else None
 
@@ -164,9 +221,12 @@ def _looks_like_non_range(text: str, match: re.Match[str]) -> bool:
     """ "October 8 to 13", "2022-2024", "24/7": ranges of dates, years or scores, not headcounts."""
     sep = match.group("sep")
     lo_text, hi_text = match.group("lo"), match.group("hi")
-    before = text[max(0, match.start() - 12):match.start()]
-    if re.search(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                 r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$", before):
+    before = text[max(0, match.start() - 12) : match.start()]
+    if re.search(
+        r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$",
+        before,
+    ):
         return True
     lo, hi = parse_number(lo_text), parse_number(hi_text)
     if lo is None or hi is None:

@@ -36,8 +36,10 @@ class PlaceMention:
 
 
 REGION_WORDS = r"(?:region|regions|oblast|oblasts|province|provinces|krai|territory|republic)"
-DIRECTIONS = r"(?:eastern|western|northern|southern|north-eastern|northeastern|south-eastern|southeastern|" \
-             r"north-western|northwestern|south-western|southwestern|central|far-eastern|far eastern)"
+DIRECTIONS = (
+    r"(?:eastern|western|northern|southern|north-eastern|northeastern|south-eastern|southeastern|"
+    r"north-western|northwestern|south-western|southwestern|central|far-eastern|far eastern)"
+)
 
 
 class Gazetteer:
@@ -52,26 +54,35 @@ class Gazetteer:
         for place, _ in places:
             self.canonical.setdefault(place.place, []).append(place)
         ordered = sorted(self.by_alias, key=len, reverse=True)
-        self._regex = re.compile(
-            r"(?<![\w\-])(?:the\s+)?(?P<name>" + "|".join(re.escape(a) for a in ordered) + r")"
-            rf"(?P<region>\s+{REGION_WORDS}\b)?(?![\w])"
-        ) if ordered else None
+        self._regex = (
+            re.compile(
+                r"(?<![\w\-])(?:the\s+)?(?P<name>" + "|".join(re.escape(a) for a in ordered) + r")"
+                rf"(?P<region>\s+{REGION_WORDS}\b)?(?![\w])"
+            )
+            if ordered
+            else None
+        )
 
     @classmethod
     def from_csv(cls, path: Path) -> Gazetteer:
         rows: list[tuple[Place, tuple[str, ...]]] = []
         with open(path, encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
+
                 def number(key: str, row: dict = row) -> float | None:
                     try:
                         return float(row.get(key) or "")
                     except ValueError:
                         return None
+
                 pop = number("population")
                 place = Place(
-                    place=row["place"].strip(), kind=row["kind"].strip(),
+                    place=row["place"].strip(),
+                    kind=row["kind"].strip(),
                     country=(row.get("country") or "").strip() or None,
-                    lat=number("lat"), lon=number("lon"), population=int(pop) if pop else None,
+                    lat=number("lat"),
+                    lon=number("lon"),
+                    population=int(pop) if pop else None,
                 )
                 aliases = {a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()}
                 aliases.add(place.place)
@@ -138,8 +149,9 @@ class PlaceRecord:
     surface_forms: str
 
 
-def extract_places(text: str, doc_id: str = "", gazetteer: Gazetteer | None = None,
-                   blocked: list[tuple[int, int]] | None = None) -> list[PlaceRecord]:
+def extract_places(
+    text: str, doc_id: str = "", gazetteer: Gazetteer | None = None, blocked: list[tuple[int, int]] | None = None
+) -> list[PlaceRecord]:
     """Every gazetteer place in ``text`` with its mention count; outlet names are blocked out."""
     gazetteer = gazetteer or default_gazetteer()
     if blocked is None:
@@ -155,17 +167,27 @@ def extract_places(text: str, doc_id: str = "", gazetteer: Gazetteer | None = No
         kinds = [m.place.kind for m in mentions]
         kind = max(set(kinds), key=lambda k: (kinds.count(k), k == "region"))
         place = next(m.place for m in mentions if m.place.kind == kind)
-        records.append(PlaceRecord(
-            doc_id=doc_id, place=name, kind=kind, country=place.country, lat=place.lat, lon=place.lon,
-            mentions=len(mentions), first_start=mentions[0].start, first_end=mentions[0].end,
-            surface_forms="|".join(sorted({m.text for m in mentions})),
-        ))
+        records.append(
+            PlaceRecord(
+                doc_id=doc_id,
+                place=name,
+                kind=kind,
+                country=place.country,
+                lat=place.lat,
+                lon=place.lon,
+                mentions=len(mentions),
+                first_start=mentions[0].start,
+                first_end=mentions[0].end,
+                surface_forms="|".join(sorted({m.text for m in mentions})),
+            )
+        )
     return sorted(records, key=lambda r: (r.first_start, r.place))
 
 
 _SETTLEMENT = re.compile(
     r"\b(?:village|villages|town|settlement|hamlet|city|district)\s+of\s+"
-    r"(?P<name>[A-Z][a-zà-ÿ'’]+(?:[ \-][A-Z][a-zà-ÿ'’]+)?)")
+    r"(?P<name>[A-Z][a-zà-ÿ'’]+(?:[ \-][A-Z][a-zà-ÿ'’]+)?)"
+)
 
 
 def _named_settlements(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:

@@ -33,7 +33,9 @@ CANNOT = re.compile(
     r"no evidence|not aware|no (?:information|indication|confirmation)|neither confirm\w*|if confirmed|"
     r"if (?:the )?(?:reports?|this|that|it|these reports)\b.*\b(?:prove|proves|is|are)\b.*\b(?:true|accurate|correct)|"
     r"prove accurate|not (?:yet )?(?:confirmed|verified)|"
-    r"has not commented|have not commented)\b", re.I)
+    r"has not commented|have not commented)\b",
+    re.I,
+)
 DENY = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial)|dismiss(?:es|ed|ing)?|baseless|fake(?: news)?|fabricat\w*|nonsense|unfounded|"
     r"groundless|rumou?rs?|provocation|slander\w*|hoax|disput(?:es|ed|ing)|reject(?:s|ed|ing)?|refut\w*|"
@@ -41,7 +43,8 @@ DENY = re.compile(
     r"invent(?:ed|ing|ion)|information operation|brushed off|imaginary|western invention|no need|"
     r"(?:would|will|did|does|do|has|have|had|is|are|was|were)(?:n't|n’t| not| never) "
     r"(?:pull|send|deploy|need|involv)\w*)\b",
-    re.I)
+    re.I,
+)
 EXPECT = re.compile(
     r"\b(?:highly likely|(?:is|are|was|were) likely|likely to|expect(?:s|ed|ing)?|will be (?:ready|deployed|sent)|"
     r"could (?:be deployed|eventually|soon|climb|reach|rise|be sent|be used)|would (?:send|follow)|anticipat\w*|"
@@ -49,33 +52,54 @@ EXPECT = re.compile(
     r"december|january|the end of)|next year|more troops|additional troops|reinforce\w*|decided to|plan(?:s|ning)? to|"
     r"will (?:send|dispatch|deploy)|preparing (?:another|more|additional|further|to send|to dispatch)|"
     r"another dispatch|further rotations?|(?:may|could|might) (?:be moved|leave|send|follow|deploy)|"
-    r"possibly for|third rotation|more to come)\b", re.I)
+    r"possibly for|third rotation|more to come)\b",
+    re.I,
+)
 CONFIRM = re.compile(
     r"\b(?:confirm(?:s|ed|ing)?|corroborat\w*|evidence|proof|acknowledg\w*|condemn\w*|accus\w*|assess\w*|"
-    r"records?|intelligence (?:shows|showing|indicates))\b", re.I)
+    r"records?|intelligence (?:shows|showing|indicates))\b",
+    re.I,
+)
 # The clause asserts troops already there: "are in Russia", "were training", "has sent".
-PRESENT = re.compile(r"\b(?:(?:are|were|is|was|have been|has been|had been)\s+(?:now |already |currently |still )?"
-                     r"(?:in|training|stationed|deployed|sent|transported|present|fighting|preparing|being readied)\b|"
-                     r"(?:has|have|had)\s+(?:already\s+)?(?:sent|deployed|arrived|moved|dispatched))", re.I)
+PRESENT = re.compile(
+    r"\b(?:(?:are|were|is|was|have been|has been|had been)\s+(?:now |already |currently |still )?"
+    r"(?:in|training|stationed|deployed|sent|transported|present|fighting|preparing|being readied)\b|"
+    r"(?:has|have|had)\s+(?:already\s+)?(?:sent|deployed|arrived|moved|dispatched))",
+    re.I,
+)
 NK = re.compile(r"north korea|n\. ?korea|pyongyang|dprk|koreans|kim jong", re.I)
-TROOPS = re.compile(r"troops?|soldiers?|officers?|fighters?|\bmen\b|workers|personnel|servicem[ae]n|deploy|"
-                    r"\bsen[dt]|sending|involve|participat|fight|"
-                    r"units?\b|forces|contingent|battalion|transfer of people|presence|evidence|batch|moved|"
-                    r"\b\d{1,3}(?:,\d{3})+\b|\bthousands?\b", re.I)
-ANAPHOR_TOPIC = re.compile(r"\b(?:it|this|that|them|reports?|admission|confession|acknowledg\w+|"
-                           r"the (?:claims?|story|allegations?|deployment|move|"
-                           r"information|accusations?)|these (?:reports|claims))\b", re.I)
-TOPIC = re.compile(r"north korea|pyongyang|dprk|korean|troops?|soldiers?|servicem[ae]n|personnel|deploy|involvement|"
-                   r"the claims?|the story|the reports?|rumou?r|allegations?|units?|contingent|forces|"
-                   r"\d|thousands?|hundreds", re.I)
+TROOPS = re.compile(
+    r"troops?|soldiers?|officers?|fighters?|\bmen\b|workers|personnel|servicem[ae]n|deploy|"
+    r"\bsen[dt]|sending|involve|participat|fight|"
+    r"units?\b|forces|contingent|battalion|transfer of people|presence|evidence|batch|moved|"
+    r"\b\d{1,3}(?:,\d{3})+\b|\bthousands?\b",
+    re.I,
+)
+ANAPHOR_TOPIC = re.compile(
+    r"\b(?:it|this|that|them|reports?|admission|confession|acknowledg\w+|"
+    r"the (?:claims?|story|allegations?|deployment|move|"
+    r"information|accusations?)|these (?:reports|claims))\b",
+    re.I,
+)
+TOPIC = re.compile(
+    r"north korea|pyongyang|dprk|korean|troops?|soldiers?|servicem[ae]n|personnel|deploy|involvement|"
+    r"the claims?|the story|the reports?|rumou?r|allegations?|units?|contingent|forces|"
+    r"\d|thousands?|hundreds",
+    re.I,
+)
 NEGATED_CONFIRM = re.compile(r"\b(?:not|n't|n’t|never|no)\b[^.]{0,25}\bconfirm", re.I)
 # Verbs whose subject takes a position even when they are not reporting verbs.
-POSITION_VERBS = frozenset("call describe dismiss deny reject refute dispute condemn acknowledge confirm decline "
-                           "refuse mock ridicule brush slam accuse comment insist stop label brand".split())
-ACTOR_HEADS = re.compile(r"official|spokes|minister|ministry|president|secretary|ambassador|envoy|diplomat|"
-                         r"representative|chief|head|general|commander|lawmaker|legislator|agency|service|intelligence|"
-                         r"government|military|army|kremlin|source|analyst|expert|observer|channel|media|outlet|"
-                         r"newspaper|broadcaster|report|people|person|committee|office|council|directorate|staff", re.I)
+POSITION_VERBS = frozenset(
+    "call describe dismiss deny reject refute dispute condemn acknowledge confirm decline "
+    "refuse mock ridicule brush slam accuse comment insist stop label brand".split()
+)
+ACTOR_HEADS = re.compile(
+    r"official|spokes|minister|ministry|president|secretary|ambassador|envoy|diplomat|"
+    r"representative|chief|head|general|commander|lawmaker|legislator|agency|service|intelligence|"
+    r"government|military|army|kremlin|source|analyst|expert|observer|channel|media|outlet|"
+    r"newspaper|broadcaster|report|people|person|committee|office|council|directorate|staff",
+    re.I,
+)
 
 
 @dataclass
@@ -122,8 +146,13 @@ def _outermost(holders: list[tuple[Source, Token | None, bool]]) -> list[tuple[S
         inside = False
         if verb is not None:
             for other_source, other, _ in holders:
-                if other is None or other.i == verb.i or other_source.kind == "media" or \
-                        other_source.type == "lawmaker" or not other.is_ancestor(verb):
+                if (
+                    other is None
+                    or other.i == verb.i
+                    or other_source.kind == "media"
+                    or other_source.type == "lawmaker"
+                    or not other.is_ancestor(verb)
+                ):
                     continue
                 path, token = [], verb
                 while token.i != other.i and token.head.i != token.i:
@@ -228,7 +257,8 @@ class StanceExtractor:
                     continue
                 clause = _clause(verb, verbs) if verb is not None else text
                 found = classify(clause, speaking=speaking, topical=topical) or (
-                    classify(text) if len(holders) == 1 else None)
+                    classify(text) if len(holders) == 1 else None
+                )
                 if found is None and speaking and info.heading:
                     found = ("confirms", "headline")
                 if found:
@@ -248,11 +278,20 @@ class StanceExtractor:
                 if source.name in seen:
                     continue
                 seen.add(source.name)
-                records.append(StanceRecord(
-                    doc_id=doc_id, actor=source.name, actor_country=source.country, stance=stance,
-                    sentence=text.strip(), start_char=sent.start_char, end_char=sent.end_char,
-                    actor_type=source.type, actor_mention=source.mention, cue=cue,
-                ))
+                records.append(
+                    StanceRecord(
+                        doc_id=doc_id,
+                        actor=source.name,
+                        actor_country=source.country,
+                        stance=stance,
+                        sentence=text.strip(),
+                        start_char=sent.start_char,
+                        end_char=sent.end_char,
+                        actor_type=source.type,
+                        actor_mention=source.mention,
+                        cue=cue,
+                    )
+                )
         return records
 
     def _fallback_actor(self, sent: Span, cue_at: int) -> Source | None:
@@ -263,7 +302,7 @@ class StanceExtractor:
                 resolved = self.attributor.resolve_token(token, memory)
                 if resolved:
                     return resolved[0]
-        prefix = sent.doc.text[sent.start_char:cue_at]
+        prefix = sent.doc.text[sent.start_char : cue_at]
         hits = [h for h in self.registry.find_in(prefix) if h[2].kind in {"person", "organization", "country"}]
         if hits:
             start, end, _actor = hits[0]

@@ -520,7 +520,7 @@ def highlight_figure(sentence: object, number_text: object, offset: int | None =
     figure = str(number_text) if isinstance(number_text, str) and number_text else ""
     start = -1
     if figure:
-        if offset is not None and offset >= 0 and text[offset:offset + len(figure)] == figure:
+        if offset is not None and offset >= 0 and text[offset : offset + len(figure)] == figure:
             start = offset
         else:
             start = text.find(figure)
@@ -555,7 +555,8 @@ class ClaimReviewer(_Panel):
         raw = workspace.ledger.claims
         context = workspace.articles[["doc_id", "title", "outlet", "published"]].drop_duplicates("doc_id")
         raw = raw.drop(columns=[c for c in ("title", "outlet", "published") if c in raw.columns]).merge(
-            context, on="doc_id", how="left")
+            context, on="doc_id", how="left"
+        )
         self.raw = raw.reset_index(drop=True)
         self.position = 0
         self.only_uncorrected = W.Checkbox(value=False, description="only claims not yet reviewed", indent=False)

@@ -66,12 +66,19 @@ class Workspace:
 def _with_articles(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     context = articles[ARTICLE_CONTEXT].drop_duplicates("doc_id")
     out = frame.drop(columns=[c for c in ARTICLE_CONTEXT[1:] if c in frame.columns]).merge(
-        context, on="doc_id", how="left")
+        context, on="doc_id", how="left"
+    )
     return out.reset_index(drop=True)
 
 
-def open_ledger(inputs: Sequence[str | Path], *, corrections: Path | str | bool | None = True,
-                use_cache: bool = True, progress: bool | None = None, **kwargs: object) -> Workspace:
+def open_ledger(
+    inputs: Sequence[str | Path],
+    *,
+    corrections: Path | str | bool | None = True,
+    use_cache: bool = True,
+    progress: bool | None = None,
+    **kwargs: object,
+) -> Workspace:
     """The workspace for files/folders: cached ledger + corrections (``True`` = ``data/corrections.csv``)."""
     path = default_corrections_path() if corrections is True else (Path(corrections) if corrections else None)
     ledger = build_ledger(list(inputs), use_cache=use_cache, progress=progress, **kwargs)  # type: ignore[arg-type]
