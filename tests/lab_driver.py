@@ -25,16 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import BROWSER_FLAGS
 
-BROWSER_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 KERNEL_READY = """() => { const w = window.jupyterapp.shell.currentWidget;
   const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
   return !!(k && k.connectionStatus === 'connected' && k.status === 'idle'); }"""

@@ -7,24 +7,14 @@ marks, in the HTML report and on the reveal.js slides. Screenshots go to ``build
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
+from browser import launched_chromium
 from test_briefing import ARTIFACTS, CHART_NAMES, briefing_builds
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-BROWSER_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LOCAL = ("file://", "data:", "blob:", "about:")
 
 
@@ -35,22 +25,7 @@ def build(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser():
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    try:
-        from playwright import sync_api
-    except ImportError:
-        sync_api = None
-    missing = "chromium not found (apt-get install chromium)" if chromium is None else None
-    if sync_api is None:
-        missing = "python package playwright not installed"
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"browser tests cannot run under CI: {missing}")
-        pytest.skip(missing)
-    with sync_api.sync_playwright() as p:  # Playwright gives each launch a fresh temporary profile
-        launched = p.chromium.launch(executable_path=chromium, args=BROWSER_FLAGS)
-        yield launched
-        launched.close()
+    yield from launched_chromium()
 
 
 class Watched:

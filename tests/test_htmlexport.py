@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
+from browser import launched_chromium
 from nbformat import NotebookNode
 
 from workbench import paths
@@ -27,15 +27,6 @@ pytestmark = pytest.mark.slow
 ARTIFACTS = paths.BUILD_DIR / "test-artifacts"
 HOSTILE = "</script><script>alert(1)</script>"
 IMG_XSS = "<img src=x onerror=alert(1)>"
-BROWSER_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 SETUP = f"""import altair as alt
 import pandas as pd
@@ -161,22 +152,7 @@ def test_strip_volatile_removes_timings_and_widgets():
 
 @pytest.fixture(scope="module")
 def browser():
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    try:
-        from playwright import sync_api
-    except ImportError:
-        sync_api = None
-    missing = "chromium not found (apt-get install chromium)" if chromium is None else None
-    if sync_api is None:
-        missing = "python package playwright not installed"
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"browser tests cannot run under CI: {missing}")
-        pytest.skip(missing)
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=chromium, args=BROWSER_FLAGS)
-        yield launched
-        launched.close()
+    yield from launched_chromium()
 
 
 class _Watched:

@@ -20,21 +20,13 @@ import urllib.request
 
 import nbformat
 import pytest
+from browser import BROWSER_FLAGS
 
 from workbench import paths
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ARTIFACTS = paths.BUILD_DIR / "test-artifacts"
-BROWSER_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 CHART = """df = pd.DataFrame({"x": list("ABCD"), "y": [3, 5, 2, 4], "k": list("abbb")})
 sel = alt.param(name="k_sel", value="a", bind=alt.binding_select(options=["a", "b"], name="k "))
 alt.Chart(df).mark_point(size=300, filled=True).encode(x="x", y="y").transform_filter(
