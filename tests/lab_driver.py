@@ -14,7 +14,6 @@ import contextlib
 import json
 import os
 import secrets
-import shutil
 import socket
 import subprocess
 import sys
@@ -25,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import BROWSER_FLAGS
+from browser import BROWSER_FLAGS, chromium_path
 
 KERNEL_READY = """() => { const w = window.jupyterapp.shell.currentWidget;
   const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
@@ -39,13 +38,7 @@ KERNEL_IDLE = """() => { const w = window.jupyterapp.shell.currentWidget;
 
 def require_chromium() -> str:
     """Chromium's path; without it the test is skipped (failed in CI, where it must be installed)."""
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium not found (apt-get install chromium)")
-        pytest.skip("chromium not found (apt-get install chromium)")
-    pytest.importorskip("playwright.sync_api", reason="the playwright package drives Chromium")
-    return path
+    return chromium_path()
 
 
 def free_port() -> int:

@@ -8,19 +8,12 @@ Lab. ``set_rendering("live")`` (JupyterChart + vl-convert's bundle) draws, and i
 from __future__ import annotations
 
 import importlib.util
-import json
-import os
-import secrets
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 
 import nbformat
 import pytest
 from browser import BROWSER_FLAGS
+from lab_driver import require_chromium, running_lab
 
 from workbench import paths
 
@@ -39,19 +32,10 @@ ALL_RAN = """Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'
   .every(e => /\\[\\d+\\]/.test(e.textContent))"""
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture()
 def lab(tmp_path):
     """A throwaway JupyterLab: fresh workspaces and settings (no news prompt), random token and port."""
-    if shutil.which("chromium") is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium not found (apt-get install chromium)")
-        pytest.skip("chromium not found (apt-get install chromium)")
+    require_chromium()
     if importlib.util.find_spec("anywidget") is None:
         pytest.skip("live mode needs the 'anywidget' package (a dependency of Altair's JupyterChart)")
     root = tmp_path / "lab"
@@ -65,41 +49,8 @@ def lab(tmp_path):
         nbformat.v4.new_code_cell(CHART),
     ]
     nbformat.write(nb, root / "live.ipynb")
-    settings = tmp_path / "settings" / "@jupyterlab" / "apputils-extension"
-    settings.mkdir(parents=True)
-    (settings / "notification.jupyterlab-settings").write_text(
-        json.dumps({"fetchNews": "false", "checkForUpdates": False})
-    )
-    token, port = secrets.token_hex(16), _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_RENDER")}
-    cmd = [
-        sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
-        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={root}", f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}",
-        f"--LabApp.user_settings_dir={tmp_path / 'settings'}", "--LabApp.expose_app_in_browser=True",
-        "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-    ]  # fmt: skip
-    log = (tmp_path / "lab.log").open("w")
-    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=1)
-                break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    pytest.fail(f"JupyterLab did not start: {(tmp_path / 'lab.log').read_text()[-2000:]}")
-                time.sleep(0.2)
+    with running_lab(root, tmp_path) as (base, token):
         yield base, token
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 def test_live_mode_draws_offline_in_jupyterlab(lab):
