@@ -388,6 +388,11 @@ class Attributor:
                 return None
             source, span = resolved
             if any(t.i in taken for t in span):
+                # the same speaker governs a second verb ("Speaking in ..., he said ..."): keep the governing one
+                for earlier in speakers:
+                    if (earlier.start_char == span.start_char and verb_i is not None and earlier.verb_i is not None
+                            and token.doc[verb_i].is_ancestor(token.doc[earlier.verb_i])):
+                        earlier.verb_i, earlier.cue = verb_i, cue
                 return None
             taken.update(t.i for t in span)
             speaker = Speaker(source, span.start_char, span.end_char, cue, verb_i)
