@@ -390,8 +390,12 @@ class Attributor:
             if any(t.i in taken for t in span):
                 # the same speaker governs a second verb ("Speaking in ..., he said ..."): keep the governing one
                 for earlier in speakers:
-                    if (earlier.start_char == span.start_char and verb_i is not None and earlier.verb_i is not None
-                            and token.doc[verb_i].is_ancestor(token.doc[earlier.verb_i])):
+                    if (
+                        earlier.start_char == span.start_char
+                        and verb_i is not None
+                        and earlier.verb_i is not None
+                        and token.doc[verb_i].is_ancestor(token.doc[earlier.verb_i])
+                    ):
                         earlier.verb_i, earlier.cue = verb_i, cue
                 return None
             taken.update(t.i for t in span)
