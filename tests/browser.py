@@ -46,3 +46,31 @@ def launched_chromium() -> Iterator[Any]:
         launched = p.chromium.launch(executable_path=executable, args=BROWSER_FLAGS)
         yield launched
         launched.close()
+
+
+LOCAL_SCHEMES = ("file://", "data:", "blob:", "about:")
+
+
+class WatchedPage:
+    """A page whose external requests (aborted), console errors, page errors and dialogs are recorded."""
+
+    def __init__(self, browser: Any, width: int = 1280, height: int = 900) -> None:
+        self.page = browser.new_page(viewport={"width": width, "height": height})
+        self.external: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.route("**/*", self._route)
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", self._dialog)
+
+    def _route(self, route: Any) -> None:
+        if route.request.url.startswith(LOCAL_SCHEMES):
+            route.continue_()
+        else:
+            self.external.append(route.request.url)
+            route.abort()
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()

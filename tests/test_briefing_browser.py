@@ -10,12 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser import launched_chromium
+from browser import WatchedPage, launched_chromium
 from test_briefing import ARTIFACTS, CHART_NAMES, briefing_builds
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-LOCAL = ("file://", "data:", "blob:", "about:")
 
 
 @pytest.fixture(scope="module")
@@ -28,29 +26,8 @@ def browser():
     yield from launched_chromium()
 
 
-class Watched:
-    """A page whose external requests (aborted), console errors, page errors and dialogs are recorded."""
-
-    def __init__(self, browser, width: int, height: int) -> None:
-        self.page = browser.new_page(viewport={"width": width, "height": height})
-        self.external: list[str] = []
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
-        self.page.route("**/*", self._route)
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("dialog", self._dialog)
-
-    def _route(self, route) -> None:
-        if route.request.url.startswith(LOCAL):
-            route.continue_()
-        else:
-            self.external.append(route.request.url)
-            route.abort()
-
-    def _dialog(self, dialog) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
+class Watched(WatchedPage):
+    """A watched page that knows the briefing's charts."""
 
     def open(self, path: Path) -> list[str]:
         """Load the page; wait until every chart says it is drawn (or failed); return the chart ids."""

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import vl_convert
+from frames import claim_row
 
 from workbench import charts, themes
 from workbench.themes import STANCE_COLORS, STANCE_ORDER, STATUS_COLORS, STATUS_ORDER
@@ -25,15 +26,7 @@ XSS = "<script>alert(1)</script>"
 
 
 def _claim(**kw: Any) -> dict[str, Any]:
-    row: dict[str, Any] = {
-        "claim_id": None, "doc_id": "d1", "number_text": None, "start_char": 0, "end_char": 5,
-        "sentence": "s", "low": None, "high": None, "qualifier": None, "unit": "troops",
-        "category": "deployment", "status": None, "source": None, "source_mention": None,
-        "source_type": None, "source_country": None, "via": None, "place": None, "date_text": None,
-        "hedged": False, "title": "t", "outlet": "o", "published": pd.NaT,
-    }  # fmt: skip
-    row.update(kw)
-    return row
+    return claim_row(**{"unit": "troops", **kw})
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from browser import launched_chromium
+from browser import WatchedPage, launched_chromium
 from nbformat import NotebookNode
 
 from workbench import paths
@@ -155,30 +155,8 @@ def browser():
     yield from launched_chromium()
 
 
-class _Watched:
-    """A page whose external requests, console errors, page errors and dialogs are recorded."""
-
-    def __init__(self, browser) -> None:
-        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
-        self.external: list[str] = []
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
-        self.page.route("**/*", self._route)
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("dialog", self._dialog)
-
-    def _route(self, route) -> None:
-        url = route.request.url
-        if url.startswith(("file://", "data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            self.external.append(url)
-            route.abort()
-
-    def _dialog(self, dialog) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
+class _Watched(WatchedPage):
+    """A watched page that knows the export's chart containers."""
 
     def open(self, path: Path) -> None:
         self.page.goto(path.resolve().as_uri())

@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from frames import claim_row
 
 from workbench import paths, views, widgets
 from workbench.views import UNKNOWN
@@ -19,15 +20,7 @@ XSS = "<script>alert('x')</script>"
 
 
 def _claim(**kw: Any) -> dict[str, Any]:
-    row: dict[str, Any] = {
-        "claim_id": None, "doc_id": "d1", "number_text": None, "start_char": 0, "end_char": 5,
-        "sentence": "s", "low": None, "high": None, "qualifier": None, "unit": "soldier",
-        "category": "deployment", "status": None, "source": None, "source_mention": None,
-        "source_type": None, "source_country": None, "via": None, "place": None, "date_text": None,
-        "hedged": False, "title": "t", "outlet": "o", "published": pd.NaT,
-    }  # fmt: skip
-    row.update(kw)
-    return row
+    return claim_row(**{"unit": "soldier", **kw})
 
 
 @pytest.fixture
