@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from workbench import paths
+from workbench.textsearch import trie_alternation
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class Gazetteer:
         ordered = sorted(self.by_alias, key=len, reverse=True)
         self._regex = (
             re.compile(
-                r"(?<![\w\-])(?:the\s+)?(?P<name>" + "|".join(re.escape(a) for a in ordered) + r")"
+                r"(?<![\w\-])(?:the\s+)?(?P<name>" + trie_alternation(ordered) + r")"
                 rf"(?P<region>\s+{REGION_WORDS}\b)?(?![\w])"
             )
             if ordered
