@@ -33,7 +33,8 @@ def test_registry_people_are_persons_without_the_recognizer(nlp):
 
 def test_figure_sentences_get_the_models_dates_and_people(nlp):
     doc = nlp(
-        "Some 3,000 North Korean soldiers reached Kursk on October 28, Ukrainian officer Oleksandr Petrenko told the BBC."
+        "Some 3,000 North Korean soldiers reached Kursk on October 28, "
+        "Ukrainian officer Oleksandr Petrenko told the BBC."
     )
     labels = {e.text: e.label_ for e in doc.ents}
     assert labels.get("October 28") == "DATE" and labels.get("Oleksandr Petrenko") == "PERSON"
