@@ -344,14 +344,33 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
     for verb in _governing_verbs(anchor, fig_tokens)[:3]:
         lemmas.add(verb.lemma_.lower())
         for child in verb.children:
-            if child.dep_ in {"acomp", "conj", "xcomp", "oprd"}:
+            if child.dep_ in {"acomp", "conj", "xcomp", "oprd"} and not _own_subject(child):
                 lemmas.add(child.lemma_.lower())
+    if _subject_of(anchor, {"lose", "suffer"}):
+        lemmas -= CASUALTY  # "a group of two dozen lost all but three men": the group is not the losses
     if noun is not None:
         lemmas.update(c.lemma_.lower() for c in noun.children if c.dep_ in {"acl", "relcl"})
-    # the figure's own clause, plus the words right after it ("4,700: killed or wounded")
-    local = _verb_window(anchor, sent) + " " + sent.doc[fig_tokens[-1].i + 1 : min(sent.end, fig_tokens[-1].i + 6)].text
+    # the figure's own clause, plus the words right after it ("4,700: killed or wounded"), across a list colon
+    after_end = sent.end
+    if fig_tokens[-1].i + 2 >= sent.end and sent.doc[sent.end - 1].text == ":":
+        after_end = len(sent.doc)
+    local = (
+        _verb_window(anchor, sent) + " " + sent.doc[fig_tokens[-1].i + 1 : min(after_end, fig_tokens[-1].i + 6)].text
+    )
+    # "enough to replace the dead", "lost all but three": casualty words that do not count this figure
+    local = re.sub(
+        r"\b(?:replace|replenish|offset|make up for|compensate for)\s+(?:the\s+)?(?:dead|wounded|killed|losses|"
+        r"casualties)(?:\s+and\s+(?:the\s+)?(?:dead|wounded|injured))?",
+        " ",
+        local,
+        flags=re.I,
+    )
+    before_fig = sent.doc[max(sent.start, fig_tokens[0].i - 3) : fig_tokens[0].i].text.lower()
+    survivors = "all but" in before_fig
     army_phrase = re.search(
-        r"\b(?:(\w+)(?:'s|’s) )?(?:army|armies|armed forces|military)\b(?: of| numbers?)?",
+        r"\b(?:(\w+)(?:'s|’s) )?(?:army|armies|armed forces|military)\b"
+        r"(?! intelligence| spokes| officials?| sources?| analysts?| command| leadership| experts?| said| says)"
+        r"(?: of| numbers?)?",
         sent.doc[max(sent.start, fig_tokens[0].i - 6) : min(sent.end, fig_tokens[-1].i + 4)].text,
         re.I,
     )
@@ -366,11 +385,34 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         )
     ):
         return "other"  # "Poland's army now numbers about 200,000 soldiers"
+    foreign_army = re.search(
+        r"\b(\w+)(?:'s|’s) (?:army|armed forces|military)\b(?! intelligence| spokes| officials?| sources?| command)",
+        sent.text,
+    )
+    if (
+        foreign_army
+        and not NK_WORDS.search(sent.text)
+        and _country_named(foreign_army.group(1)) not in {None, "North Korea"}
+    ):
+        return "other"  # "Poland's army numbers 200,000, and the government wants it to reach 300,000"
+    under_arms = re.search(r"\b(?:under arms|in uniform|active[- ]duty|standing army)\b", local, re.I)
+    if (
+        fig.low >= 500_000
+        and under_arms
+        and NK_WORDS.search(context)
+        and not OTHER_NATIONALITY.search(before_fig)
+        and not (noun is not None and OTHER_NATIONALITY.search(" ".join(t.text for t in noun.lefts)))
+    ):
+        return "army_size"  # "a partner with 1.2 million soldiers under arms"
     nk_group = _counts_north_koreans(noun, fig_tokens, sent, context)
     if not nk_group:
         return "other"  # Russian or Ukrainian losses are background counts, not this story's casualties
     if (army_phrase or ARMY_CUES.search(local)) and fig.low >= 100_000 and NK_WORDS.search(sent.text):
         return "army_size"  # "an army of roughly 1.2 million": checked before casualties in the same sentence
+    if HISTORICAL.search(local):
+        return "other"  # "a few hundred of its pilots flew missions in the 1960s": a past war
+    if _formation_size(anchor, fig_tokens):
+        return "army_size"  # "the elite corps, estimated to number 40,000 to 50,000"
     if (
         lemmas & {"deserter"}
         or lemmas & DESERTION
@@ -383,9 +425,13 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         lemmas & {"prisoner", "pow", "captive"}
         or lemmas & CAPTURE
         or re.search(r"\b(?:taken|took) prisoner|prisoners? of war|\bpows?\b|captured\b", local, re.I)
+        or re.search(r"\b(?:taken|captured) alive|\bin (?:\w+ )?(?:custody|captivity)\b", local, re.I)
+        or re.search(r"\b(?:kyiv|ukraine)\b(?: \w+){0,2} (?:holds?|held|is holding|has held)\b", local, re.I)
     ):
         return "captured"
-    if (
+    if survivors:
+        pass  # "lost all but three men": the three survived
+    elif (
         lemmas & {"casualty"}
         or lemmas & CASUALTY
         or re.search(r"\b(?:killed or wounded|killed|wounded|casualt\w*|dead|died|injured|bodies|body)\b", local, re.I)
@@ -400,9 +446,56 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
             r"\b(?:sent|send|deploy|deployed|transport|arriv|russia|kursk|ukraine)\w*", _clause_text(noun, sent), re.I
         )
         and NK_WORDS.search(window)
+        and not _compared_to_bigger(fig, sent)
     ) or (fig.low >= 500_000 and NK_WORDS.search(window)):
         return "army_size"
     return "deployment"
+
+
+# A past war or decade: "fighter pilots flew missions in the 1960s", "during the Korean War".
+HISTORICAL = re.compile(
+    r"\b(?:in|during) the (?:19\d0s|korean war|vietnam war)|\bin (?:vietnam|19[0-8]\d)\b|\bthe war in vietnam\b",
+    re.I,
+)
+
+
+RUSSIAN_SIDE = r"\b(?:russian?|moscow|kremlin|belarus\w*|minsk)\b"
+
+
+def _own_subject(verb: Token) -> bool:
+    """A conjoined verb with a subject of its own ("... and 4,700 of them were killed") is another clause."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
+def _subject_of(token: Token, lemmas: set[str]) -> bool:
+    """Is the token (or the noun phrase it sits in: "a group of two dozen") the subject of one of these verbs?"""
+    for _ in range(5):
+        if token.dep_ in {"nsubj", "nsubjpass"}:
+            return token.head.lemma_.lower() in lemmas
+        if token.dep_ not in {"pobj", "prep", "nummod", "compound", "amod", "appos"} or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _formation_size(anchor: Token, fig_tokens: list[Token]) -> bool:
+    """ "a corps estimated to number 40,000": the strength of a standing formation is an army-size figure."""
+    verb = next((t for t in [anchor, *anchor.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.lemma_.lower() != "number":
+        return False
+    holder = next((t for t in verb.ancestors if t.pos_ in {"NOUN", "PROPN"}), None)
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    candidates = [*subjects, *([holder] if holder is not None else [])]
+    return any(
+        c.lemma_.lower() in {"corps", "division", "brigade", "unit", "army", "regiment"}
+        and not any(k.lower_ in {"dispatched", "deployed", "sent", "expeditionary"} for k in c.children)
+        for c in candidates
+    )
+
+
+def _compared_to_bigger(fig: Figure, sent: Span) -> bool:
+    """ "Three thousand is nothing for a 1.2 million-man army": the small figure is not the army's size."""
+    return fig.low < 100_000 and any(f.low >= 500_000 for f in find_figures(sent.text))
 
 
 def _clause_text(noun: Token | None, sent: Span) -> str:
@@ -429,8 +522,14 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
             return True
         if OTHER_NATIONALITY.search(modifiers):
             return False
-        # the actor: "North Korea has sent ...", "Russia was assembling ..."
+        # the actor: "North Korea has sent ...", "Russia was assembling ..."; a reporting verb's subject is the
+        # speaker ("..., a Ukrainian officer told reporters"), not the actor
         for verb in _governing_verbs(noun, fig_tokens)[:2]:
+            if verb.lemma_.lower() in REPORTING_TAGS:
+                speakers = [c for c in verb.children if c.dep_ == "nsubj"]
+                if any(re.search(RUSSIAN_SIDE, " ".join(t.text for t in c.subtree), re.I) for c in speakers):
+                    return False  # "the enemy has lost 28,000 servicemen, the Russian Defence Ministry reported"
+                continue
             for child in verb.children:
                 if child.dep_ in {"nsubj", "nsubjpass"} and child.i != noun.i:
                     subject = " ".join(t.text for t in child.subtree)
@@ -441,17 +540,25 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
                         subject_country
                         and subject_country != "North Korea"
                         and not NK_WORDS.search(modifiers)
-                        and not re.search(r"\b(?:russia|ukraine|moscow|kyiv)\b", subject, re.I)
+                        and not re.search(r"\b(?:russia|ukraine|moscow|kyiv|putin|kremlin)\b", subject, re.I)
                     ):
                         return False  # "Estonia itself has only about 7,000 active-duty personnel"
                     if OTHER_NATIONALITY.search(subject) or re.search(
-                        r"\b(?:russia|ukraine|moscow|kyiv)\b", subject, re.I
+                        r"\b(?:russia|ukraine|moscow|kyiv|putin|kremlin|zelensky\w*)\b", subject, re.I
                     ):
                         if not NK_WORDS.search(sent.text):
                             return False
                         return verb.lemma_.lower() in SENT | TRAINING | FRONT and not re.search(
                             r"\b(?:assembl|recruit|form)", verb.lemma_.lower()
                         )
+    antecedent = _of_them_antecedent(fig_tokens, sent) if noun is None else None
+    if antecedent is not None:
+        # "fired on a unit of Chechen fighters, killing eight of them": the group counted is the antecedent's
+        phrase = sent.doc[antecedent.left_edge.i : antecedent.i + 1].text
+        if NK_WORDS.search(phrase):
+            return True
+        if OTHER_NATIONALITY.search(phrase):
+            return False
     if NK_WORDS.search(sent.text):
         return True
     if noun is None:
@@ -459,13 +566,37 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
         before = sent.doc[max(sent.start, fig_tokens[0].i - 6) : fig_tokens[0].i].text
         if OTHER_NATIONALITY.search(before):
             return False
+        from workbench.attribution import SPEECH_VERBS
+
         for verb in _governing_verbs(fig_tokens[-1], fig_tokens)[:2]:
+            if verb.lemma_.lower() in SPEECH_VERBS:
+                continue  # "Ukraine's intelligence puts the figure at 11,000": the subject is the speaker
             subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if not subjects and verb.dep_ == "conj":  # "Estonia has ... and relies on a reserve of 43,000"
+                subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if any(re.search(r"\b(?:russia|ukraine|moscow|kyiv)\b", c.text, re.I) for c in subjects):
                 return False
+            # "Russian losses stood at 1,680", "Estonia relies on a reserve of some 43,000"
+            for subject in subjects:
+                phrase = sent.doc[subject.left_edge.i : subject.i + 1].text
+                country = _country_named(phrase)
+                if OTHER_NATIONALITY.search(phrase) or (country and country != "North Korea"):
+                    return False
         if re.search(r"\b(?:russia|ukraine)(?:'s|’s)? (?:has |have )?(?:lost|losses)\b", sent.text, re.I):
             return False
     return bool(NK_WORDS.search(context))
+
+
+def _of_them_antecedent(fig_tokens: list[Token], sent: Span) -> Token | None:
+    """ "eight of them": the nearest personnel noun before the figure in the same sentence."""
+    last = fig_tokens[-1]
+    doc = sent.doc
+    if not (last.i + 2 < sent.end and doc[last.i + 1].lower_ == "of" and doc[last.i + 2].lower_ in {"them", "those"}):
+        return None
+    for token in reversed(doc[sent.start : fig_tokens[0].i]):
+        if token.pos_ in {"NOUN", "PROPN"} and (token.lemma_.lower() in PERSONNEL or token.lower_ in PERSONNEL):
+            return token
+    return None
 
 
 def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
@@ -480,10 +611,25 @@ def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
 def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text: str | None) -> str:
     """sent / training / expected / front from the verbs nearest the counted noun, then the sentence."""
     verbs = _governing_verbs(noun if noun is not None else fig_tokens[-1], fig_tokens)
+    anchor = noun if noun is not None else fig_tokens[-1]
+    right_after = sent.doc[anchor.i + 1 : min(sent.end, anchor.i + 5)].text
+    # "11,000 North Korean soldiers now in Kursk; Pentagon expects them in battle": present, whatever comes next
+    present = re.match(
+        r"\W*(?:are |were |is )?(?:now|already|currently) (?:in|inside|at|stationed|based)\b", right_after, re.I
+    )
     for verb in verbs[:3]:
         lemma = verb.lemma_.lower()
+        if present and lemma in {"expect", "plan", "intend", "anticipate", "forecast", "project", "say", "tell"}:
+            continue
         aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-        clause = sent.doc[verb.left_edge.i : verb.right_edge.i + 1].text
+        # the verb's own clause: "11,000 have been dispatched, and a part of them were deployed to the front" -
+        # the second clause, with its own subject, is about the part, not this figure
+        own = {t.i for c in verb.children if c.dep_ == "conj" and _own_subject(c) for t in c.subtree}
+        clause = " ".join(t.text for t in sent.doc[verb.left_edge.i : verb.right_edge.i + 1] if t.i not in own)
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "once"} for c in verb.children):
+            return "expected"  # "if thousands of troops join the conflict": a hypothetical
+        if lemma in {"commit", "pledge", "promise", "earmark"}:
+            return "expected"  # "Pyongyang has committed between 10,000 and 12,000": a total still to come
         future = bool(aux & {"will", "would", "'ll", "could", "may", "might", "shall"}) or (
             "to" in aux
             and verb.head.lemma_.lower()
@@ -507,6 +653,8 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
         if lemma in {"expect", "plan", "intend", "anticipate", "forecast", "project"}:
             return "expected"
         if future:
+            if present:
+                continue  # "10,000 now in Kursk, could fight soon": the hypothetical does not settle the status
             return "expected"
         if lemma in FRONT:
             return "front"
@@ -521,16 +669,26 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
         if lemma == "be" and TRAINING_CUES.search(clause):
             return "training"
     text = sent.text
+    # "11,000 now in Kursk; Pentagon expects them in battle": a clause after a semicolon is another statement
+    offset = fig_tokens[0].idx - sent.start_char
+    text = text[text.rfind(";", 0, offset) + 1 :]
+    if ";" in text:
+        text = text[: text.find(";")]
+    # "after short training": the training is over
+    text = re.sub(r"\bafter (?:\w+ ){0,2}training\b", " ", text, flags=re.I)
     if (
-        date_text
+        not present
+        and date_text
         and re.match(r"(?i)by\b", date_text)
         and not re.search(r"\b(?:already|were|was|had been|has been|have been|arrived)\b", text, re.I)
     ):
         return "expected"
     if TRAINING_CUES.search(text):
         return "training"
-    if FUTURE_CUES.search(text) and not re.search(
-        r"\b(?:has|have|had) (?:already )?(?:been )?(?:sent|deployed)\b", text, re.I
+    if (
+        not present
+        and FUTURE_CUES.search(text)
+        and not re.search(r"\b(?:has|have|had) (?:already )?(?:been )?(?:sent|deployed)\b", text, re.I)
     ):
         return "expected"
     if _affirmed(FRONT_CUES, text) and not re.search(r"\bcould|may|might|would\b", text):
@@ -914,7 +1072,7 @@ def _carry_sources(records: list[tuple[ClaimRecord, SentenceInfo]], infos: list[
             cues = [
                 s
                 for s in nxt.speakers
-                if s.cue in {"according to", "based on"} or (reported and s.cue in {"report", "say"})
+                if s.cue in {"according to", "based on", "figures from"} or (reported and s.cue in {"report", "say"})
             ]
             if cues and (same_paragraph or reported) and step == 1:
                 _set_source(record, cues[0], "next sentence")

@@ -33,20 +33,38 @@ CANNOT = re.compile(
     r"no evidence|not aware|no (?:information|indication|confirmation)|neither confirm\w*|if confirmed|"
     r"if (?:the )?(?:reports?|this|that|it|these reports)\b.*\b(?:prove|proves|is|are)\b.*\b(?:true|accurate|correct)|"
     r"prove accurate|not (?:yet )?(?:confirmed|verified)|"
-    r"has not commented|have not commented)\b",
+    r"if (?:the )?(?:reports?|this|that|it|they|claims?) (?:were|are|is|was|be|prove[sd]?) (?:confirmed|verified)|"
+    r"has not commented|have not commented|"
+    r"(?:not|n't|n’t|never) (?:yet )?mention\w*|nothing (?:to add|more to say)|no reason to comment|sidestep\w*|"
+    r"avoid\w* (?:taking a position|comment\w*|the question|questions|any mention)|"
+    r"(?:gather|collect)\w* (?:and analy\w+ )?information|refrain\w* from|no independent information|"
+    r"(?:cannot|can't|can’t|can not) say|still verifying|(?:will|would)(?: not|n't|n’t) describe|said little|"
+    # pointed non-denials: "cooperation is our sovereign business", "it is up to Russia how it applies the treaty"
+    r"sovereign (?:business|matter|affair|decision|right)|up to (?:russia|moscow|us|them|pyongyang) (?:how|what|to)|"
+    r"conform\w* (?:to|with) international law)\b",
+    re.I,
+)
+# Not a position on the troops: "did not respond to a request for comment", "would not say how many were at the front"
+NOT_A_POSITION = re.compile(
+    r"\b(?:respond|repl(?:y|ied))\w*\b|\b(?:(?:did|would|does|do)(?: not|n't|n’t)|declined to) "
+    r"(?:say|specify|disclose) (?:where|how|when|what|which)\b",
     re.I,
 )
 DENY = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial)|dismiss(?:es|ed|ing)?|baseless|fake(?: news)?|fabricat\w*|nonsense|unfounded|"
     r"groundless|rumou?rs?|provocation|slander\w*|hoax|disput(?:es|ed|ing)|reject(?:s|ed|ing)?|refut\w*|"
     r"lies\b|a lie\b|false (?:claims?|reports?)|mock(?:s|ed|ing)?|ridicul\w*|no one has seen|propaganda|"
-    r"invent(?:ed|ing|ion)|information operation|brushed off|imaginary|western invention|no need|"
+    r"invent(?:ed|ing|ion)|information (?:operation|campaign|war)|brushed off|imaginary|western invention|no need|"
+    r"fantas(?:y|ies)|"
     r"(?:would|will|did|does|do|has|have|had|is|are|was|were)(?:n't|n’t| not| never) "
     r"(?:pull|send|deploy|need|involv)\w*)\b",
     re.I,
 )
 EXPECT = re.compile(
-    r"\b(?:highly likely|(?:is|are|was|were) likely|likely to|expect(?:s|ed|ing)?|will be (?:ready|deployed|sent)|"
+    r"\b(?:highly likely|very likely|(?:is|are|was|were) likely|likely to|expect(?:s|ed|ing)?|"
+    r"will be (?:ready|deployed|sent)|more (?:are|were|will be) coming|(?:not|n't|n’t) rul(?:e|ed|ing) out|"
+    r"(?:could|may|might) (?:also |soon |eventually |well )?(?:send|rotate|deploy|dispatch|number|appear|weigh|"
+    r"keep|arrive|join)|(?:is|was|are|were) possible|"
     r"could (?:be deployed|eventually|soon|climb|reach|rise|be sent|be used)|would (?:send|follow)|anticipat\w*|"
     r"poised to|possibility|due (?:in|to)|matter of time|in the coming|by (?:november|"
     r"december|january|the end of)|next year|more troops|additional troops|reinforce\w*|decided to|plan(?:s|ning)? to|"
@@ -57,14 +75,17 @@ EXPECT = re.compile(
 )
 CONFIRM = re.compile(
     r"\b(?:confirm(?:s|ed|ing)?|corroborat\w*|evidence|proof|acknowledg\w*|condemn\w*|accus\w*|assess\w*|"
-    r"records?|intelligence (?:shows|showing|indicates))\b",
+    r"records?|intelligence (?:shows|showing|indicates)|prais\w*|thank\w*|hero(?:es|ism|ic)|celebrat\w*|"
+    r"gone public|talking openly|spotted)\b",
     re.I,
 )
 # The clause asserts troops already there: "are in Russia", "were training", "has sent".
 PRESENT = re.compile(
     r"\b(?:(?:are|were|is|was|have been|has been|had been)\s+(?:now |already |currently |still )?"
     r"(?:in|training|stationed|deployed|sent|transported|present|fighting|preparing|being readied)\b|"
-    r"(?:has|have|had)\s+(?:already\s+)?(?:sent|deployed|arrived|moved|dispatched))",
+    r"(?:has|have|had)\s+(?:already\s+)?(?:sent|deployed|arrived|moved|dispatched|reached|been spotted|been seen)|"
+    r"(?:now|already) (?:in|at|fighting|deployed)\b|"
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:sent|dispatched|arrived|crossed into)\b)",
     re.I,
 )
 NK = re.compile(r"north korea|n\. ?korea|pyongyang|dprk|koreans|kim jong", re.I)
@@ -91,7 +112,7 @@ NEGATED_CONFIRM = re.compile(r"\b(?:not|n't|n’t|never|no)\b[^.]{0,25}\bconfirm
 # Verbs whose subject takes a position even when they are not reporting verbs.
 POSITION_VERBS = frozenset(
     "call describe dismiss deny reject refute dispute condemn acknowledge confirm decline "
-    "refuse mock ridicule brush slam accuse comment insist stop label brand".split()
+    "refuse mock ridicule brush slam accuse comment insist stop label brand praise thank celebrate sidestep".split()
 )
 ACTOR_HEADS = re.compile(
     r"official|spokes|minister|ministry|president|secretary|ambassador|envoy|diplomat|"
@@ -116,11 +137,26 @@ class StanceRecord:
     cue: str | None = None
 
 
+# A position given up: "Months after denying it, Pyongyang now celebrates", "Moscow, which for months refused to
+# comment, has now gone public" - the earlier denial or silence is background, not the actor's current stance.
+REVERSED = re.compile(
+    r"\b(?:(?:months|weeks|years|days) )?after (?:\w+ ){0,2}\w+ing\b[^,]*,|"
+    r"\bwhich (?:for (?:months|weeks|years)|long|initially|previously|at first) [^,]*,",
+    re.I,
+)
+
+
 def classify(text: str, speaking: bool = False, topical: bool = False) -> tuple[str, str] | None:
     """(stance, cue) for a clause, or None. A reporting speaker on the topic confirms unless a cue says more."""
+    if re.search(r"\bnow\b|\bfinally\b|gone public", text, re.I):
+        text = REVERSED.sub(" ", text)
+    if m := re.search(r"highly likely\W*(?:to have|already|participat\w*|fighting|involved in)", text, re.I):
+        return "confirms", m.group(0)  # "highly likely to have already fought": an assessment of a fact
     if m := re.search(r"highly likely", text, re.I):
         return "expects", m.group(0)
     if m := CANNOT.search(text):
+        if NOT_A_POSITION.search(m.group(0) + text[m.end() : m.end() + 12]):
+            return None  # "did not respond to a request for comment", "would not say where": no position at all
         return "cannot_confirm", m.group(0)
     if (m := DENY.search(text)) and not re.search(r"\bnot? den", text, re.I):
         return "denies", m.group(0)
@@ -131,6 +167,34 @@ def classify(text: str, speaking: bool = False, topical: bool = False) -> tuple[
     if speaking and (topical or (NK.search(text) and TROOPS.search(text))):
         return "confirms", "reported"
     return None
+
+
+# Sentences about something else that share the words: North Korean labourers, the size of the North's whole
+# army, Russia's own losses ("Russia lost about 1,000 soldiers in the previous 24 hours").
+LABOUR = re.compile(r"\b(?:workers(?!['’] party)|labou?rers)\b", re.I)
+SOLDIERS = re.compile(
+    r"\b(?:troops?|soldiers?|servicem[ae]n|military personnel|(?:sub)?units?|contingent|dispatch|deploy\w*)\b", re.I
+)
+ARMY_SIZE = re.compile(
+    r"\b(?:army|armed forces|active[- ]duty|reservists)\b[^.]{0,60}?\b\d[\d.,]*\s*(?:million|m)\b|"
+    r"\b\d[\d.,]*\s*(?:million|m)\b[^.]{0,40}?\b(?:army|active[- ]duty|men|troops|reservists)\b",
+    re.I,
+)
+DEPLOYMENT_WORDS = re.compile(r"\b(?:sent|send|deploy\w*|dispatch\w*|kursk|russia|ukraine|front|fight\w*)\b", re.I)
+OWN_LOSSES = re.compile(
+    r"\b(?:russia|ukraine|moscow|kyiv)(?:'s|’s)? (?:has |had |have )?(?:lost|suffered)\b|"
+    r"\b(?:russian|ukrainian) losses\b",
+    re.I,
+)
+
+
+def off_topic(text: str) -> bool:
+    """Labourers, the North's army size or Russia's own losses: not a statement about troops in Russia."""
+    if LABOUR.search(text) and not SOLDIERS.search(text):
+        return True
+    if ARMY_SIZE.search(text) and not DEPLOYMENT_WORDS.search(ARMY_SIZE.sub(" ", text)):
+        return True
+    return bool(OWN_LOSSES.search(text) and not NK.search(text))
 
 
 def on_topic(text: str) -> bool:
@@ -235,6 +299,8 @@ class StanceExtractor:
             previous = infos[position - 1].span.text if position > 0 else ""
             topical = on_topic(text) or bool(info.speakers and NK.search(previous) and TROOPS.search(previous))
             strong = classify(text)
+            if off_topic(text) and not (strong and strong[0] in {"denies", "cannot_confirm"}):
+                continue
             if not (info.heading or topical or (about_the_troops and strong and strong[0] != "confirms")):
                 continue  # off-topic, unless it denies, doubts or expects in an article about the troops
             holders: list[tuple[Source, Token | None, bool]] = []
@@ -259,7 +325,7 @@ class StanceExtractor:
                 found = classify(clause, speaking=speaking, topical=topical) or (
                     classify(text) if len(holders) == 1 else None
                 )
-                if found is None and speaking and info.heading:
+                if found is None and speaking and info.heading and TOPIC.search(text):
                     found = ("confirms", "headline")
                 if found:
                     rows.append((source, *found))
