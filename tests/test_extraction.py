@@ -67,6 +67,89 @@ ATTRIBUTION = [
     ),
     ("By the Pentagon's count, 10,000 North Korean soldiers are now in eastern Russia.", "Pentagon", None),
     ("Some 3,000 North Korean troops have reached Russia, the spy agency NIS said on Monday.", "NIS", None),
+    # a reporting tag wedged mid-sentence ("..., X said, ...") reports the clause it hangs on
+    (
+        "Near the village of Olhivka, Sergeant Bohdan Koval said, a column of roughly 40 North Korean soldiers "
+        "was destroyed.",
+        "Bohdan Koval",
+        None,
+    ),
+    # a long sentence-final tag the parser attaches as a conjunct
+    (
+        "Pyongyang has moved about 2,500 more soldiers to Khabarovsk and is training them on drones, the Lithuanian "
+        "Defence Ministry told reporters on Tuesday, a week after the NATO summit ended.",
+        "Lithuanian Defence Ministry",
+        None,
+    ),
+    # a role phrase whose holder is named in apposition after it
+    (
+        "According to the spokesman for Ukraine's border guard service, Andriy Demchenko, some 4,000 North Korean "
+        "troops are stationed near the Sumy border.",
+        "Andriy Demchenko",
+        None,
+    ),
+    # "the assessment" points back to whoever gave it
+    (
+        "Japanese officials briefed allies on the numbers last week. The assessment puts North Korean losses at "
+        "about 2,500 soldiers.",
+        "Japanese officials",
+        None,
+    ),
+    # an inverted subject after a quotation, lost by the parser to a relative clause
+    (
+        '"About 900 North Korean soldiers were lost in a single week," said a senior NATO diplomat, who asked not '
+        "to be named.",
+        "senior NATO diplomat",
+        None,
+    ),
+    # a headline that credits its source after a colon, and a line split at its colon with a bracketed credit
+    ("Russian losses near Pokrovsk top 2,000 soldiers: Ukraine's General Staff\n", "Ukraine General Staff", None),
+    ("• 2,300: North Korean wounded soldiers flown home (NIS briefing, May 2)\n", "South Korea NIS", None),
+    # a bracketed source note beats a topic label before the colon
+    ("- Russian army reserve: about 2 million soldiers (IISS)\n", "IISS", None),
+    # a body the registry lacks, named after its country's possessive
+    (
+        "Ukraine's Center for Strategic Communications claimed that 25 North Korean soldiers had deserted.",
+        "Center for Strategic Communications",
+        None,
+    ),
+    # a metonym's tally after that country's body spoke
+    (
+        "Russia lost 1,100 soldiers in a day, Ukraine's General Staff said. Kyiv's tally puts Russian losses since "
+        "2022 at more than 800,000 soldiers.",
+        "Ukraine General Staff",
+        None,
+    ),
+    # "the figures were provided by X" credits the sentence before
+    (
+        "About 9,000 North Korean soldiers are thought to be near Kursk. The figures were provided by a State "
+        "Department spokesman, Matthew Miller.",
+        "Matthew Miller",
+        None,
+    ),
+    ("North Korea has sent about 2,000 more troops to Russia, South Korea's military said.", "South Korea JCS", None),
+    # a headline title resolves to the person the article names in that role
+    (
+        "German defence minister warns Pyongyang could send 6,000 more soldiers\nBerlin. Germany's Defence Minister "
+        "Boris Pistorius told reporters that Russia would keep asking for more men.",
+        "Boris Pistorius",
+        None,
+    ),
+    # "had for weeks written of": the subject of "had", not the time phrase
+    ("Several newspapers had for weeks written of 15,000 North Korean troops.", "newspapers", None),
+    # the claimant of "the claims of X about N"
+    (
+        'Peskov scoffed at the claims of British tabloids about "5,000 Korean soldiers" fighting near Bryansk.',
+        "British tabloids",
+        None,
+    ),
+    # "two of the people" is the group called "people", not the officials named before it
+    (
+        "Retired generals have told the committee that the brigade is depleted, according to four people who "
+        "attended. Fewer than 3,000 soldiers, two of the people said, remain fit for combat.",
+        "people",
+        None,
+    ),
 ]
 
 
@@ -114,6 +197,69 @@ def test_next_sentence_attribution(nlp):
         ("Eighteen North Korean soldiers deserted their unit near the border, Suspilne reported.", "desertion", None),
         ("Ukraine said it had captured two North Korean soldiers in Kursk.", "captured", None),
         ("Russia has lost more than 600,000 soldiers since 2022, the Ukrainian general staff said.", "other", None),
+        # a conjoined clause with its own subject ("... and 2,100 of them were wounded") is not this figure's
+        (
+            "Pyongyang has shipped about 9,000 soldiers to Russia and some 2,100 of them have been wounded, "
+            "officials said.",
+            "deployment",
+            "sent",
+        ),
+        # the reporting verb's subject is the speaker, not the nationality of the casualties
+        (
+            '"Some 3,500 casualties, of whom maybe 500 are dead," a Ukrainian commander told reporters about the '
+            "North Korean units.",
+            "casualty",
+            None,
+        ),
+        ("At least four North Korean soldiers have been taken alive near Sudzha.", "captured", None),
+        ("Kyiv still holds three North Korean soldiers, the ombudsman noted.", "captured", None),
+        ("During the 1970s a few hundred North Korean pilots flew missions over Egypt.", "other", None),
+        # the subject of "lost" is the group, not the losses; "all but four" are survivors
+        (
+            "An assault group of some 30 North Korean soldiers lost all but four men near the trench.",
+            "deployment",
+            "front",
+        ),
+        (
+            "South Korean intelligence says Pyongyang has committed about 8,000 North Korean troops in total.",
+            "deployment",
+            "expected",
+        ),
+        (
+            "Ukrainian officials say 9,000 North Korean soldiers are now in Kursk; Washington expects them to attack "
+            "within days.",
+            "deployment",
+            "sent",
+        ),
+        (
+            "North Korean troops are in Russia. Moscow is courting a partner with 1.3 million soldiers under arms.",
+            "army_size",
+            None,
+        ),
+        ("North Korean units are in Kursk. Russian losses yesterday stood at 1,240 killed and wounded.", "other", None),
+        (
+            "A Kremlin decree raised the army's authorised strength by 150,000 servicemen, as North Korean troops "
+            "arrived.",
+            "other",
+            None,
+        ),
+        (
+            "If several thousand North Korean soldiers join the fighting, the war will escalate, a diplomat said.",
+            "deployment",
+            "expected",
+        ),
+        (
+            "Officials said 7,000 North Korean soldiers were sent to Russia, and some of them were moved to the "
+            "front line in Kursk.",
+            "deployment",
+            "sent",
+        ),
+        (
+            "North Korean troops fight in Kursk. The 8th Corps, which is believed to number about 30,000 to 35,000 "
+            "men, is an elite unit.",
+            "army_size",
+            None,
+        ),
     ],
 )
 def test_category_and_status(nlp, text, category, status):
@@ -175,6 +321,55 @@ def test_boilerplate_numbers_are_skipped(nlp):
             "expects",
         ),
         ("NATO confirmed that North Korean units had been deployed to the Kursk region.", "NATO", "confirms"),
+        ("The Kremlin said it had nothing to add on reports of North Korean troops.", "Kremlin", "cannot_confirm"),
+        (
+            "China's foreign ministry sidestepped questions about North Korean troops in Russia.",
+            "China",
+            "cannot_confirm",
+        ),
+        (
+            "Asked about North Korean troops, Dmitry Peskov said cooperation with Pyongyang was Russia's sovereign "
+            "business.",
+            "Dmitry Peskov",
+            "cannot_confirm",
+        ),
+        (
+            "Poland's foreign minister said Warsaw was still verifying reports of North Korean soldiers in Russia.",
+            "minister",
+            "cannot_confirm",
+        ),
+        ("North Korea has not mentioned its soldiers in Russia in state media.", "North Korea", "cannot_confirm"),
+        (
+            "Maria Zakharova called reports of North Korean soldiers in Kursk Western fantasies.",
+            "Maria Zakharova",
+            "denies",
+        ),
+        (
+            "A senior US official said North Korea could rotate up to 4,000 fresh troops into Russia.",
+            "official",
+            "expects",
+        ),
+        (
+            "Seoul's spy agency did not rule out a further dispatch of North Korean troops.",
+            "South Korea NIS",
+            "expects",
+        ),
+        (
+            "Japan's defence minister said North Korean soldiers were highly likely to have already fought in Kursk.",
+            "Japan",
+            "confirms",
+        ),
+        ("Months after denying it, Pyongyang now praises its soldiers fighting in Kursk.", "North Korea", "confirms"),
+        (
+            "Kim Jong Un praised the heroism of the North Korean soldiers who fought in Kursk.",
+            "Kim Jong Un",
+            "confirms",
+        ),
+        (
+            "Ukrainian officials say North Korean troops have been spotted near Kursk and expect them to attack soon.",
+            "officials",
+            "confirms",
+        ),
     ],
 )
 def test_stances(nlp, text, actor, stance):
@@ -183,6 +378,23 @@ def test_stances(nlp, text, actor, stance):
     assert any(r.stance == stance and actor.split()[-1].lower() in r.actor.lower() for r in records), [
         (r.actor, r.stance) for r in records
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korean troops are in Kursk. The Pentagon did not respond to a request for comment about the troops.",
+        "North Korean troops are in Kursk. Russia lost 1,200 soldiers in the past day, Ukraine's general staff said.",
+        "North Korean troops are in Kursk. The minister did not say how many North Korean troops had been wounded.",
+        "North Korean troops are in Kursk. Seoul says thousands of North Korean labourers work in Russia.",
+    ],
+)
+def test_no_stance_on_other_matters(nlp, text):
+    """No reply, a detail withheld, Russia's own losses, labourers: no position on the troops in Russia."""
+    doc = nlp(text)
+    second = list(doc.sents)[-1]
+    records = [r for r in StanceExtractor()(doc, "t") if r.start_char >= second.start_char]
+    assert not records, [(r.actor, r.stance, r.cue) for r in records]
 
 
 def test_places_resolve_regions_and_skip_demonyms_and_outlets():

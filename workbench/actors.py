@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from workbench import paths
+from workbench.textsearch import trie_alternation
 
 
 @dataclass(frozen=True)
@@ -207,10 +208,10 @@ class ActorRegistry:
         for actor in actors:
             for alias in (actor.canonical, *actor.aliases):
                 self._by_alias.setdefault(norm(alias), actor)
-        # Longest aliases first so "Washington Post" wins over "Washington".
+        # Longest aliases first so "Washington Post" wins over "Washington"; the trie keeps that order and is fast.
         self._alias_patterns = sorted(self._by_alias, key=len, reverse=True)
         self._alias_regex = (
-            re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in self._alias_patterns) + r")(?![\w\-])")
+            re.compile(r"(?<![\w])(?:" + trie_alternation(self._alias_patterns) + r")(?![\w\-])")
             if self._alias_patterns
             else None
         )
@@ -285,6 +286,9 @@ class ActorRegistry:
                     ):
                         name = f"{actor.canonical} {_role_phrase(clean)}".strip()
                         return Source(name, mention.strip(), role, actor.country, "organization")
+                    if not role and (body := _named_body(clean, end)):
+                        # "Ukraine's Center for Strategic Communications": a body the registry lacks, not Ukraine
+                        return Source(body, mention.strip(), "government", actor.country, "organization")
                 return self._source(actor, mention)
         country = country_in(clean)
         role = role_type(clean)
@@ -301,6 +305,15 @@ class ActorRegistry:
     @staticmethod
     def _source(actor: Actor, mention: str) -> Source:
         return Source(actor.canonical, mention.strip(), actor.type, actor.country, actor.kind, known=True)
+
+
+def _named_body(text: str, country_end: int) -> str | None:
+    """The proper name after a country's possessive ("Ukraine's Center for X" -> "Center for X"), else None."""
+    rest = re.sub(r"^(?:'s|’s)?\s+", "", text[country_end:])
+    words = rest.split()
+    if len(words) < 2 or not all(w[:1].isupper() or w.lower() in {"for", "of", "and", "the", "on"} for w in words):
+        return None
+    return rest if words[-1][:1].isupper() else None
 
 
 def _role_phrase(text: str) -> str:

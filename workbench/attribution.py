@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from workbench.actors import ANONYMOUS_HEADS, ActorRegistry, Source, default_registry
+from workbench.actors import ANONYMOUS_HEADS, ActorRegistry, Source, country_in, default_registry
 from workbench.corpus import boilerplate_spans
 
 SPEECH_VERBS = frozenset(
@@ -45,9 +45,21 @@ plan deal treaty pact war attack what this that toll loss count tally which
 MESSAGE_NOUNS = frozenset(
     """
 message statement letter leaflet post video appeal communique communiqué document briefing assessment readout
-figure figures data estimate estimates report reports tally count information story claim
+figure figures data estimate estimates report reports tally count information story claim calculation
 """.split()
 )
+# Role nouns whose holder may be named in an apposition after the role ("the spokesman for X, Jane Doe,").
+ROLE_NOUNS = frozenset(
+    """
+head chief director secretary minister spokesman spokeswoman spokesperson commander envoy ambassador president
+adviser advisor deputy lawmaker member representative official chairman chairwoman chair leader governor
+""".split()
+)
+# Findings that, made definite ("the assessment", "these figures"), point back to whoever last gave them.
+FINDING_NOUNS = frozenset("assessment estimate tally count figure briefing document report readout".split())
+TIME_ENTS = {"DATE", "TIME"}
+# Nouns whose content belongs to whoever they are "of" / "by": "claims of Western media about ...".
+CLAIM_NOUNS = frozenset("claim report allegation assertion estimate assessment statement".split())
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_THING = {"it", "they", "we", "i"}
 ANAPHORS = {
@@ -168,6 +180,24 @@ def _name_span(token: Token) -> Span:
     return span
 
 
+def _depth(token: Token) -> int:
+    """Steps from ``token`` up to its sentence root."""
+    depth = 0
+    while token.head.i != token.i and depth < 40:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _refers_to_figures(verb: Token) -> bool:
+    """The passive subject of ``verb`` is a definite "the figures" / "these estimates" / "the numbers"."""
+    return any(
+        c.dep_ == "nsubjpass"
+        and c.lemma_.lower() in FINDING_NOUNS | {"number", "datum", "data", "figures", "numbers"}
+        and any(d.dep_ == "det" and d.lower_ in {"the", "these", "those", "this", "that", "both"} for d in c.children)
+        for c in verb.children
+    )
+
+
 def _is_person(token: Token) -> bool:
     return token.ent_type_ == "PERSON" or (
         token.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in token.subtree)
@@ -179,9 +209,12 @@ class SpeakerMemory:
 
     def __init__(self) -> None:
         self.history: list[Source] = []
+        self.last_speaker: Source | None = None  # the last actor who actually spoke (not just was named)
 
-    def remember(self, source: Source) -> None:
+    def remember(self, source: Source, spoke: bool = False) -> None:
         self.history.append(source)
+        if spoke:
+            self.last_speaker = source
 
     def recall(self, wanted: str) -> Source | None:
         for source in reversed(self.history[-25:]):
@@ -196,7 +229,7 @@ class SpeakerMemory:
                 return source
             if wanted == "anonymous" and source.kind == "anonymous":
                 return source
-            if wanted == "anonymous_plural" and source.kind == "anonymous" and re.search(r"s$", source.name):
+            if wanted == "anonymous_plural" and source.kind == "anonymous" and re.search(r"(?:s|people)$", source.name):
                 return source
             if wanted == "intelligence" and source.type == "intelligence" and source.kind != "person":
                 return source
@@ -205,6 +238,22 @@ class SpeakerMemory:
             if wanted == "organization" and source.kind in {"organization", "country"}:
                 return source
             if wanted == "any_thing" and source.kind in {"organization", "country", "media"}:
+                return source
+        return None
+
+    def recent_body(self, country: Source) -> Source | None:
+        """A body of ``country`` that spoke in the last few mentions: "Kyiv's tally" after Ukraine's General Staff."""
+        for source in reversed(self.history[-4:]):
+            if source.kind == "organization" and source.known and source.country == country.country:
+                return source
+        return None
+
+    def recall_anonymous(self, word: str) -> Source | None:
+        """The latest anonymous group whose name ends in ``word`` ("three people familiar with ..." for "people")."""
+        if not word or word in {"them", "those"}:
+            return None
+        for source in reversed(self.history[-25:]):
+            if source.kind == "anonymous" and re.search(rf"\b{re.escape(word)}$", source.name.lower()):
                 return source
         return None
 
@@ -263,18 +312,25 @@ class Attributor:
             )
             for c in token.children
         ):
-            recalled = memory.recall("anonymous_plural") or memory.recall("anonymous")  # one of the sources just named
+            # one of the sources just named; "two of the people" prefers the group that was called "people"
+            objects = [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            group = objects[0].lower_ if objects else ""
+            recalled = memory.recall_anonymous(group) or memory.recall("anonymous_plural") or memory.recall("anonymous")
             return (recalled, token.doc[token.i : token.i + 1]) if recalled is not None else None
         if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ != "PERSON"):
             # "the State Secretary of the Security Council, Alexander Volfovich": the named person speaks
             for child in token.children:
                 if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
                     return self.resolve_token(child, memory)
+            if (named := self._named_holder(token, memory)) is not None:
+                return named
         if token.lemma_.lower() in MESSAGE_NOUNS or token.lower_ in MESSAGE_NOUNS:
             # "Seoul's estimate", "by its count": the possessor speaks
             for child in token.children:
                 if child.dep_ == "poss" and child.lower_ not in {"whose"}:
                     resolved = self.resolve_token(child, memory)
+                    if resolved and resolved[0].kind == "country" and (body := memory.recent_body(resolved[0])):
+                        return body, resolved[1]  # "Ukraine's General Staff said ... Kyiv's tally puts": that body
                     if resolved:
                         return resolved
             # "a message from X", "figures circulated by X", "data released by X"
@@ -290,6 +346,8 @@ class Attributor:
                     resolved = self.resolve_token(candidate, memory)
                     if resolved:
                         return resolved
+            if (recalled := self._earlier_finding(token, memory)) is not None:
+                return recalled, _mention_span(token)
             if token.lemma_.lower() in NON_SPEAKERS or token.lower_ in {"figures", "data", "estimates", "reports"}:
                 return None
         mention = _mention_span(token)
@@ -307,7 +365,11 @@ class Attributor:
         if token.pos_ == "NOUN" and plain and definite and lower in ANAPHORS:
             # "the agency said", "according to the president": an actor named earlier
             recalled = memory.recall(ANAPHORS[lower])
-            return (recalled, mention) if recalled is not None else None
+            if recalled is not None:
+                return recalled, mention
+            if len(name) == 1:
+                return None
+            # "the intelligence service" with nobody to point back to: the typed mention itself speaks
         if token.pos_ == "NOUN" and token.lemma_.lower() in NON_SPEAKERS:
             return None  # "the move", "the figures": not a speaker
         is_person = _is_person(token)
@@ -341,6 +403,50 @@ class Attributor:
             return None
         return source, mention
 
+    @staticmethod
+    def _earlier_finding(token: Token, memory: SpeakerMemory) -> Source | None:
+        """ "The assessment puts the dead at 1,000", "according to the estimate": whoever spoke last made it.
+
+        Only a bare definite finding ("the/this assessment") refers back; "a Pentagon estimate" names its maker.
+        """
+        if token.lemma_.lower() not in FINDING_NOUNS or memory.last_speaker is None:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in token.children):
+            return None
+        if any(c.dep_ in {"compound", "amod", "nmod", "poss"} and c.pos_ in {"PROPN", "PRON"} for c in token.children):
+            return None
+        if any(c.ent_type_ in {"NORP", "ORG", "GPE", "PERSON"} for c in token.children):
+            return None
+        return memory.last_speaker
+
+    def _named_holder(self, token: Token, memory: SpeakerMemory) -> tuple[Source, Span] | None:
+        """ "the head of Estonia's intelligence service, Kaupo Rosin,": the person who holds the role speaks.
+
+        The parser often hangs the name on the organisation (or on the next verb) instead of the role noun, so
+        the name is found by position: a PERSON entity right after a comma that closes the role phrase. The
+        organisation is remembered too, so a later "the service" finds it.
+        """
+        if token.lemma_.lower() not in ROLE_NOUNS:
+            return None
+        doc = token.doc
+        mention = _mention_span(token)
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or ent.start <= token.i or ent.start > mention.end + 1:
+                continue
+            closed = ent.end >= len(doc) or doc[ent.end].text in {",", ")", "—", "–"} or ent.end == mention.end
+            if doc[ent.start - 1].text != "," or not closed:
+                continue
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for org in (c for c in prep.children if c.dep_ == "pobj" and c.i < ent.start):
+                        body = self.registry.resolve(doc[org.left_edge.i : ent.start - 1].text, head=org.lower_)
+                        if body.name and body.kind == "organization":
+                            memory.remember(body)
+            resolved = self.resolve_token(ent.root, memory)
+            if resolved is not None:
+                return resolved[0], doc[token.left_edge.i : ent.end]
+        return None
+
     # --------------------------------------------------------------------------------------------- speech
 
     def _subject_of(self, verb: Token) -> Token | None:
@@ -357,6 +463,99 @@ class Attributor:
             return verb.head
         return None
 
+    def _adjacent_actor(self, verb: Token, subject: Token) -> Token:
+        """ "..., with a group of 1,500 troops ..., South Korea's NIS said": the actor next to a final verb.
+
+        A long sentence-final tag is often parsed with a far-off noun as subject; when that noun names nobody and
+        the phrase right before the verb names a registry actor, the tag's actor is the speaker.
+        """
+        doc = verb.doc
+        if subject.i > verb.i or subject.pos_ != "NOUN" or self.registry.find_in(_name_span(subject).text):
+            return subject
+        before = verb.i - 1
+        while before > subject.i and doc[before].pos_ in {"AUX", "ADV", "PART"}:
+            before -= 1
+        if doc[before].text == ")":  # "Service (NIS) said"
+            while before > subject.i and doc[before].text != "(":
+                before -= 1
+            before -= 1
+        if before <= subject.i or doc[before].pos_ != "PROPN" or doc[before].i == subject.i:
+            return subject
+        if not any(t.text == "," for t in doc[subject.i : before]):
+            return subject
+        return doc[before] if self.registry.find_in(_name_span(doc[before]).text) else subject
+
+    def _claim_of(self, noun: Token) -> tuple[Token, Token] | None:
+        """(claimant, content) of "the claims of X about / that ...", "reports by X that ..."; else None.
+
+        The content is the about-phrase or that-clause; the parser may hang "about" on the verb instead of the
+        noun, so a prep "about" right after the claimant phrase counts too.
+        """
+        claimant = next(
+            (
+                g
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ in {"of", "by", "from"}
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        if claimant is None or claimant.lemma_.lower() in NON_SPEAKERS:
+            return None
+        # "claims of British tabloids about 5,000 ...": the about-phrase may hang on the claimant itself
+        own = next((c for c in claimant.children if c.dep_ == "prep" and c.lower_ == "about"), None)
+        inside = {t.i for t in own.subtree} if own is not None else set()
+        if any(t.like_num or t.lemma_.lower() in NON_SPEAKERS for t in claimant.subtree if t.i not in inside):
+            return None  # "reports of 3,000 troops": the figure, not a claimant
+        name = _name_span(claimant).text
+        source = self.registry.resolve(name, head=claimant.lemma_.lower())
+        if not (source.known or source.kind in {"media", "anonymous"} or claimant.ent_type_ in {"PERSON", "ORG"}):
+            return None
+        if own is not None:
+            return claimant, own
+        doc = noun.doc
+        for child in noun.children:
+            if (child.dep_ == "prep" and child.lower_ == "about") or (
+                child.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in child.children)
+            ):
+                return claimant, child
+        after = claimant.right_edge.i + 1
+        if after < len(doc) and doc[after].lower_ == "about" and doc[after].dep_ == "prep":
+            return claimant, doc[after]
+        return None
+
+    @staticmethod
+    def _stranded_subject(verb: Token) -> Token | None:
+        """ "Western outlets had for months spoken of 12,000": an adverbial wedged after "had" makes the parser
+        read "had" as the main verb and the participle as a modifier; the subject of "had" is the speaker."""
+        if verb.dep_ != "acl" or verb.tag_ != "VBN":
+            return None
+        head = verb.head
+        for _ in range(3):
+            if head.lemma_.lower() in {"have", "be"} and head.pos_ in {"VERB", "AUX"}:
+                return next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if head.head.i == head.i:
+                break
+            head = head.head
+        return None
+
+    @staticmethod
+    def _inverted_subject(verb: Token) -> Token | None:
+        """'"...," said a senior official, who ...': the noun phrase right after a quote-closing verb.
+
+        The parser tends to lose the inverted subject to a following relative clause, so it is taken by position.
+        """
+        doc = verb.doc
+        if verb.i == 0 or doc[verb.i - 1].text not in {",", '"', "”", "'", "’"} or verb.tag_ not in {"VBD", "VBZ"}:
+            return None
+        for chunk in doc.noun_chunks:
+            if chunk.start == verb.i + 1:
+                return chunk.root
+            if chunk.start > verb.i + 1:
+                break
+        return None
+
     def _agent_of(self, verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "agent":
@@ -365,7 +564,30 @@ class Attributor:
                         return grandchild
         return None
 
-    def _relay_in(self, span: Span, memory: SpeakerMemory) -> Source | None:
+    def _tagged_clause(self, verb: Token, subject: Token) -> Token | None:
+        """The clause a bare reporting tag ("..., the agency told lawmakers", "X, Tesla said, ...") reports.
+
+        The parser hangs such tags on the reported clause as parataxis, or as a conjunct/adverbial clause after
+        a comma; the tag itself has no complement clause, so its own subtree never holds the figure.
+        """
+        head = verb.head
+        if head.i == verb.i or head.pos_ not in {"VERB", "AUX"} or verb.dep_ not in {"parataxis", "conj", "advcl"}:
+            return None
+        recipients_ok = verb.lemma_.lower() in {"tell", "inform", "brief", "assure", "remind", "warn"}
+        for child in verb.children:
+            if child.dep_ in {"ccomp", "xcomp", "csubj", "parataxis", "attr", "acomp", "oprd"}:
+                return None
+            if child.dep_ == "dobj" and not (recipients_ok and child.pos_ in {"NOUN", "PROPN", "PRON"}):
+                return None
+            if child.dep_ == "mark" or child.dep_ == "cc":
+                return None  # "because X said", "and X said": a clause of its own, not a tag
+        if verb.dep_ != "parataxis":
+            first = min(subject.left_edge.i, verb.i)
+            if first == 0 or verb.doc[first - 1].text not in {",", "—", "–"}:
+                return None
+        return head
+
+    def _relay_in(self, span: Span | list[Token], memory: SpeakerMemory) -> Source | None:
         """ "following a briefing with the NIS", "citing an anonymous official", "briefed by" -> that source."""
         for token in span:
             if token.lower_ in {"citing", "quoting"} or (
@@ -425,14 +647,22 @@ class Attributor:
                         add(child, "based on")
             elif lower in {"citing", "quoting"}:
                 continue  # handled as a relay of the verb's subject below
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in CLAIM_NOUNS and (found := self._claim_of(token)):
+                # "ridiculed the claims of Western media about 'thousands of soldiers'": the claimant speaks
+                claimant, content = found
+                resolved = self.resolve_token(claimant, memory)
+                name = _name_span(claimant)
+                if resolved is not None and not any(t.i in taken for t in name):
+                    taken.update(t.i for t in name)
+                    speakers.append(Speaker(resolved[0], name.start_char, name.end_char, "claim of", content.i))
+                    memory.remember(resolved[0])
             elif (
                 token.lemma_.lower() in {"estimate", "count", "tally", "assessment", "calculation", "figure"}
                 and token.pos_ == "NOUN"
                 and any(c.dep_ == "poss" for c in token.children)
             ):
                 # "by its count", "Kyiv's estimate is higher still"
-                possessor = next(c for c in token.children if c.dep_ == "poss")
-                add(possessor, "estimate")
+                add(token, "estimate")  # resolved through its possessor
             elif token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS:
                 if token.lemma_.lower() == "report" and token.tag_ == "VBN" and token.dep_ == "amod":
                     continue
@@ -462,12 +692,21 @@ class Attributor:
                     before = token.doc[token.i - 1] if token.i > sent.start else None
                     while before is not None and before.pos_ in {"AUX", "ADV", "PART"} and before.i > sent.start:
                         before = token.doc[before.i - 1]
-                    if before is not None and before.pos_ in {"NOUN", "PROPN"}:
+                    if (stranded := self._stranded_subject(token)) is not None:
+                        add(stranded, token.lemma_.lower(), token.i)
+                    elif before is not None and before.pos_ in {"NOUN", "PROPN"} and before.ent_type_ not in TIME_ENTS:
                         add(before, token.lemma_.lower(), token.i)
+                    elif (inverted := self._inverted_subject(token)) is not None:
+                        add(inverted, token.lemma_.lower(), token.i)
                     continue
+                subject = self._adjacent_actor(token, subject)
                 speaker = add(subject, token.lemma_.lower(), token.i)
                 if speaker:
-                    speaker.via = self._relay_in(sent, memory)
+                    # "X, citing Y, said" / "X said, citing Y": only a relay inside the speaker's own clause counts
+                    clause = sorted({t.i for t in subject.subtree} | {t.i for t in token.subtree})
+                    speaker.via = self._relay_in([token.doc[i] for i in clause], memory)
+                    if (tagged := self._tagged_clause(token, subject)) is not None:
+                        speaker.verb_i = tagged.i  # ", Tesla said, ...": the tag reports the clause it hangs on
             elif token.dep_ == "agent" and token.head.lemma_.lower() in {
                 "share",
                 "provide",
@@ -476,12 +715,23 @@ class Attributor:
                 "release",
                 "publish",
                 "disclose",
+                "give",
+                "supply",
+                "present",
+                "issue",
+                "compile",
             }:
+                # "The figures were given by X": a sentence that credits figures stated just before
+                cue = "figures from" if _refers_to_figures(token.head) else "agent"
                 for child in token.children:
                     if child.dep_ == "pobj":
-                        add(child, "agent", token.head.i)
+                        add(child, cue, token.head.i)
         # A figure relayed from a media outlet: "NIS said ..., according to Yonhap" keeps NIS, notes Yonhap.
         verbal = [s for s in speakers if s.verb_i is not None]
+        if speakers:
+            # the main speaker of the sentence: the speech verb nearest the root, else the first cue
+            main = min(verbal, key=lambda s: _depth(sent.doc[s.verb_i])) if verbal else speakers[0]
+            memory.last_speaker = main.source
         according = [s for s in speakers if s.cue == "according to"]
         if verbal and according:
             for speaker in according:
@@ -515,7 +765,7 @@ class Attributor:
             )
         else:
             return None
-        memory.remember(source)
+        memory.remember(source, spoke=True)
         start = sent.start_char + match.start(1)
         return Speaker(source, start, start + len(mention), "trailing")
 
@@ -526,7 +776,7 @@ class Attributor:
             return None
         start, end, _actor = hits[0]
         source = self.registry.resolve(match.group(1)[start:end])
-        memory.remember(source)
+        memory.remember(source, spoke=True)
         offset = sent.start_char + match.start(1)
         return Speaker(source, offset + start, offset + end, "colon")
 
@@ -534,14 +784,32 @@ class Attributor:
         """ "Lukashenko: 'It's nonsense'", "South Korea NIS (Oct. 18): 12,000 planned" -> the named actor."""
         match = re.match(r"\s*([^:]{2,60}?)\s*(?:\([^)]*\))?\s*:\s+\S", sent.text)
         if not match:
-            return None
+            return self._credit_line(sent, memory)
         hits = self.registry.find_in(match.group(1))
         if not hits:
-            return None
+            return self._credit_line(sent, memory)
         start, end, _actor = hits[0]
         source = self.registry.resolve(match.group(1)[start:end])
-        memory.remember(source)
+        memory.remember(source, spoke=True)
         return Speaker(source, sent.start_char + start, sent.start_char + end, "colon")
+
+    def _credit_line(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
+        """ "Troops in Russia suffer 1,100 casualties: JCS": a wire headline credits its source after a colon."""
+        return self.credit_line(sent.text, sent.start_char, memory)
+
+    def credit_line(self, text: str, offset: int, memory: SpeakerMemory) -> Speaker | None:
+        """The actor that alone closes ``text`` after a colon (``offset``: where ``text`` starts in the doc)."""
+        match = re.search(r"\S\s*:\s+([^:]{2,50}?)\s*$", text)
+        if not match:
+            return None
+        tail = match.group(1)
+        hits = self.registry.find_in(tail)
+        if len(hits) != 1 or tail[: hits[0][0]].strip() or tail[hits[0][1] :].strip():
+            return None  # only a bare actor name closes the line
+        source = self.registry.resolve(tail)
+        memory.remember(source, spoke=True)
+        start = offset + match.start(1)
+        return Speaker(source, start, start + len(tail), "colon")
 
     def remember_mentions(self, sent: Span, memory: SpeakerMemory) -> None:
         """Actors named anywhere in a sentence: later "the agency" or "the president" may mean them."""
@@ -570,6 +838,45 @@ class Attributor:
 # ------------------------------------------------------------------------------------------ doc structure
 
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$|;\s*$")
+
+
+def _share_across_colon(prev: SentenceInfo, info: SentenceInfo, attributor: Attributor, memory: SpeakerMemory) -> None:
+    """ "4,700: killed or wounded (NIS briefing)", "... casualties: JCS": the parser splits a line at its colon;
+    the credit after the colon belongs to the figure before it too."""
+    text = info.span.doc.text
+    prev_end = prev.span.start_char + len(prev.span.text.rstrip())
+    if prev.skip or prev.speakers or not text[:prev_end].endswith(":") or "\n" in text[prev_end : info.span.start_char]:
+        return
+    line = text[prev.span.start_char : info.span.end_char]
+    credit = None if info.speakers else attributor.credit_line(line, prev.span.start_char, memory)
+    if credit is not None:
+        info.speakers = [credit]
+    carried = credit or next((s for s in info.speakers if s.cue == "colon"), None)
+    if carried is not None:
+        prev.speakers = [carried]
+
+
+def _name_role_holders(doc: Doc, infos: list[SentenceInfo], registry: ActorRegistry) -> None:
+    """ "Polish defence minister warns ..." (headline) -> the person the article names in that role elsewhere
+    ("Polish Defence Minister Władysław Kosiniak-Kamysz"): the guideline wants the person, not the title."""
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    for info in infos:
+        for speaker in info.speakers:
+            source = speaker.source
+            words = source.name.split()
+            if source.known or source.kind not in {"person", "organization"} or len(words) < 2:
+                continue
+            if words[-1].lower() not in ROLE_NOUNS:
+                continue  # only a bare title ("defence minister") is looked up
+            if country_in(words[0]):
+                words = words[1:]  # "Polish defence minister" is "Poland's ... Defence Minister" elsewhere
+            role = r"\s+".join(re.escape(w) for w in words)
+            for ent in people:
+                line_start = doc.text.rfind("\n", 0, ent.start_char) + 1
+                before = doc.text[max(line_start, ent.start_char - 80) : ent.start_char]
+                if re.search(rf"(?i)\b{role},?\s+$", before) and country_in(before) == source.country:
+                    speaker.source = registry.resolve(ent.text, is_person=True)
+                    break
 
 
 def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInfo]:
@@ -604,7 +911,8 @@ def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInf
         if not info.skip:
             info.speakers = attributor.sentence_speakers(sent, memory)
             if not info.speakers and (
-                colon := attributor.colon_speaker(sent, memory) or attributor.parenthetical_speaker(sent, memory)
+                # a source note in brackets at the end beats a label before a colon ("KPA strength: 1.2m (IISS)")
+                colon := attributor.parenthetical_speaker(sent, memory) or attributor.colon_speaker(sent, memory)
             ):
                 info.speakers = [colon]
             if not any(s.verb_i is not None for s in info.speakers) and (
@@ -613,6 +921,9 @@ def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInf
                 info.speakers.append(tag)
             attributor.remember_subjects(sent, memory)
             attributor.remember_mentions(sent, memory)
+            if infos:
+                _share_across_colon(infos[-1], info, attributor, memory)
         infos.append(info)
+    _name_role_holders(doc, infos, attributor.registry)
     doc.user_data["workbench_sentences"] = infos
     return infos
