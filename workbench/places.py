@@ -13,9 +13,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench import paths
 from workbench.textsearch import trie_alternation
+
+if TYPE_CHECKING:
+    from workbench.actors import ActorRegistry
 
 
 @dataclass(frozen=True)
@@ -158,8 +162,10 @@ def extract_places(
     if blocked is None:
         from workbench.actors import default_registry
 
+        registry = default_registry()
         # outlets ("Kyiv Independent") and people ("Vladimir Putin") are not places
-        blocked = [(s, e) for s, e, actor in default_registry().find_in(text) if actor.kind in {"media", "person"}]
+        blocked = [(s, e) for s, e, actor in registry.find_in(text) if actor.kind in {"media", "person"}]
+        blocked += _first_names(text, registry)
     grouped: dict[str, list[PlaceMention]] = {}
     for mention in gazetteer.find(text, blocked) + _named_settlements(text, gazetteer):
         grouped.setdefault(mention.place.place, []).append(mention)
@@ -183,6 +189,29 @@ def extract_places(
             )
         )
     return sorted(records, key=lambda r: (r.first_start, r.place))
+
+
+def _first_names(text: str, registry: ActorRegistry) -> list[tuple[int, int]]:
+    """Capitalised words right before a known person's surname: "[Vladimir] Putin" names a man, not a city."""
+    pattern = _surname_pattern(registry)
+    if pattern is None:
+        return []
+    return [(m.start("first"), m.end("first")) for m in pattern.finditer(text)]
+
+
+@cache
+def _surname_pattern(registry: ActorRegistry) -> re.Pattern[str] | None:
+    surnames = {
+        name.split()[-1]
+        for actor in registry.actors
+        if actor.kind == "person"
+        for name in (actor.canonical, *actor.aliases)
+        if len(name.split()) > 1 and name.split()[-1][:1].isupper() and len(name.split()[-1]) > 2
+    }
+    if not surnames:
+        return None
+    alternation = trie_alternation(sorted(surnames, key=len, reverse=True))
+    return re.compile(r"(?P<first>(?<![\w\-])[A-Z][a-z]+)[\])]?\s+(?:" + alternation + r")(?![\w\-])")
 
 
 _SETTLEMENT = re.compile(
