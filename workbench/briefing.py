@@ -374,10 +374,7 @@ def _status_judgements(data: Any) -> list[Judgement]:
             f"{_n(len(origins), 'independent voice')}. " + "; ".join(phrases) + "."
         )
         headline = f"{label}: {span} ({_n(len(rows), 'estimate')}, {_n(len(origins), 'independent voice')})"
-        out.append(Judgement(
-            kind="range", headline=headline, text=text, claim_ids=tuple(claims["claim_id"]),
-            estimate_ids=tuple(group["estimate_id"]), evidence=_evidence(claims),
-        ))  # fmt: skip
+        out.append(_claims_judgement("range", headline, text, claims, group["estimate_id"]))
     return out
 
 
@@ -410,10 +407,8 @@ def _dispute_judgements(data: Any) -> list[Judgement]:
             f"Disputed ({label}): {_figure(lowest['low'], lowest['high'])} vs "
             f"{_figure(highest['low'], highest['high'])} ({_n(len(group), 'conflicting estimate')})"
         )
-        out.append(Judgement(
-            kind="disputed", headline=headline, text=text, claim_ids=tuple(claims["claim_id"]),
-            estimate_ids=(lowest["estimate_id"], highest["estimate_id"]), evidence=_evidence(claims),
-        ))  # fmt: skip
+        pair = (lowest["estimate_id"], highest["estimate_id"])
+        out.append(_claims_judgement("disputed", headline, text, claims, pair))
     return out
 
 
@@ -441,16 +436,21 @@ def _corroboration_judgement(data: Any) -> list[Judgement]:
         f"Best corroborated: {figure} {status} ({_n(int(best['n_independent']), 'independent voice')}, "
         f"{_n(int(best['n_claims']), 'claim')}); {single:,} of {_n(len(est), 'estimate')} rest on one voice"
     )
-    return [
-        Judgement(
-            kind="corroboration",
-            headline=headline,
-            text=text,
-            claim_ids=tuple(claims["claim_id"]),
-            estimate_ids=(best["estimate_id"],),
-            evidence=_evidence(claims),
-        )
-    ]
+    return [_claims_judgement("corroboration", headline, text, claims, (best["estimate_id"],))]
+
+
+def _claims_judgement(
+    kind: str, headline: str, text: str, claims: pd.DataFrame, estimate_ids: Iterable[str]
+) -> Judgement:
+    """A judgement that rests on claims: their ids and evidence travel with it, so every figure is traceable."""
+    return Judgement(
+        kind=kind,
+        headline=headline,
+        text=text,
+        claim_ids=tuple(claims["claim_id"]),
+        estimate_ids=tuple(estimate_ids),
+        evidence=_evidence(claims),
+    )
 
 
 def _statements(stances: pd.DataFrame) -> tuple[StanceEvidence, ...]:
@@ -515,16 +515,7 @@ def _other_judgement(data: Any) -> list[Judgement]:
     )
     kinds = _names(OTHER_CATEGORIES[c] for c in dict.fromkeys(est["category"]))
     headline = f"Also reported: {kinds} ({_n(len(est), 'estimate')}, {single:,} from a single voice)"
-    return [
-        Judgement(
-            kind="other",
-            headline=headline,
-            text=text,
-            claim_ids=tuple(claims["claim_id"]),
-            estimate_ids=tuple(est["estimate_id"]),
-            evidence=_evidence(claims),
-        )
-    ]
+    return [_claims_judgement("other", headline, text, claims, est["estimate_id"])]
 
 
 def key_judgements(data: Any) -> list[Judgement]:
