@@ -175,3 +175,19 @@ def test_cli_ingest_lists_five_ok_rows(workbench_cmd, seeds_dir, tmp_path):
         [*workbench_cmd, "ingest", str(seeds_dir), str(tmp_path)], capture_output=True, text=True, check=False
     )
     assert done.returncode == 1 and "empty" in done.stdout and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_windows_and_old_mac_newlines_read_as_python_text_mode_does(tmp_path, seeds_dir, newline):
+    """Offsets index the text as ``Path.read_text`` gives it, so a CRLF file scores like its LF twin."""
+    from workbench.ledger import build_ledger
+
+    seed = sorted(seeds_dir.glob("*.txt"))[0]
+    text = seed.read_text(encoding="utf-8")
+    (tmp_path / "windows.txt").write_bytes(text.replace("\n", newline).encode("utf-8"))
+    article = load_articles([tmp_path]).iloc[0]
+    assert article["text"] == (tmp_path / "windows.txt").read_text(encoding="utf-8") == text
+    claims = build_ledger([tmp_path], use_cache=False, progress=False).claims
+    assert len(claims) > 0
+    for row in claims.itertuples():
+        assert text[row.start_char : row.end_char] == row.number_text

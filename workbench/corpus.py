@@ -143,6 +143,15 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return text, best.encoding
 
 
+def universal_newlines(text: str) -> str:
+    """"\r\n" and a lone "\r" become "\n", as Python's text mode reads a file (``Path.read_text``).
+
+    Offsets then mean the same thing in the ledger and in any tool that opens the file as text (the labelled
+    sets' scorer does): a Windows-saved article would otherwise shift every offset by one per line.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
@@ -521,6 +530,7 @@ def _read_one(path: Path, explicit: bool) -> tuple[list[Article], list[IngestOut
         return [], [IngestOutcome(stem, shown, "empty", "the file is empty or only whitespace")]
     try:
         text, _encoding = decode_bytes(data)
+        text = universal_newlines(text)
     except NotText as exc:
         return [], [IngestOutcome(stem, shown, "not_text", str(exc))]
     if not text.strip(" \t\r\n\ufeff\x00"):
