@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workbench.actors import default_registry
-from workbench.entities import needs_entities
+from workbench.entities import DocFacts, needs_entities
 from workbench.places import default_gazetteer
 
 
@@ -23,7 +23,8 @@ from workbench.places import default_gazetteer
 def test_needs_entities(nlp, sentence, needed):
     doc = nlp(sentence)
     sents = list(doc.sents) or [doc[:]]
-    assert any(needs_entities(s, default_gazetteer(), default_registry()) for s in sents) is needed
+    facts = DocFacts(doc, default_gazetteer(), default_registry())
+    assert any(needs_entities(s, facts) for s in sents) is needed
 
 
 def test_registry_people_are_persons_without_the_recognizer(nlp):

@@ -18,7 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+import numpy
+from spacy.attrs import POS
 from spacy.language import Language
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from workbench.actors import ActorRegistry, default_registry
@@ -32,33 +35,40 @@ _CALENDAR = frozenset(
 )
 
 
-def needs_entities(sent: Span, gazetteer: Gazetteer, registry: ActorRegistry) -> bool:
+class DocFacts:
+    """What :func:`needs_entities` reads, found once per Doc: known names (gazetteer and registry) and proper nouns."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, registry: ActorRegistry):
+        self.text = doc.text
+        hits = registry.find_in(self.text)
+        self.known = [(m.start, m.end) for m in gazetteer.find(self.text)] + [(s, e) for s, e, _a in hits]
+        self.people = [(s, e) for s, e, actor in hits if actor.kind == "person"]
+        pos = doc.to_array([POS]).reshape(-1) if len(doc) else numpy.zeros(0, dtype="uint64")
+        self.proper = numpy.flatnonzero(pos == PROPN)
+        self.doc = doc
+
+
+def needs_entities(sent: Span, facts: DocFacts) -> bool:
     """Can the extractors use entity labels in ``sent``? A figure (its date), or an unknown proper noun (a person?)."""
-    text = sent.text
+    text = facts.text[sent.start_char : sent.end_char]
     if not text.strip():
         return False
-    proper = [t for t in sent if t.pos_ == "PROPN"]
     if _DIGIT.search(text) or next(iter(find_figures(text)), None) is not None:
         return True
-    if not proper:
-        return False
-    known = [(m.start, m.end) for m in gazetteer.find(text)]
-    known += [(s, e) for s, e, _actor in registry.find_in(text)]
-    base = sent.start_char
-    for token in proper:
-        start = token.idx - base
-        if token.lower_ not in _CALENDAR and not any(s <= start < e for s, e in known):
+    lo, hi = numpy.searchsorted(facts.proper, [sent.start, sent.end])
+    for i in facts.proper[lo:hi].tolist():
+        token = facts.doc[i]
+        if token.lower_ not in _CALENDAR and not any(s <= token.idx < e for s, e in facts.known):
             return True
     return False
 
 
-def registry_people(sent: Span, registry: ActorRegistry) -> list[Span]:
+def registry_people(sent: Span, facts: DocFacts) -> list[Span]:
     """The registry's people named in ``sent``, as PERSON spans (token-aligned, inside the sentence)."""
-    doc, base = sent.doc, sent.start_char
     spans = []
-    for start, end, actor in registry.find_in(sent.text):
-        if actor.kind == "person":
-            span = doc.char_span(base + start, base + end, label="PERSON", alignment_mode="contract")
+    for start, end in facts.people:
+        if sent.start_char <= start and end <= sent.end_char:
+            span = facts.doc.char_span(start, end, label="PERSON", alignment_mode="contract")
             if span is not None and len(span):
                 spans.append(span)
     return spans
@@ -78,12 +88,13 @@ class EntityRecognizer:
         """The sentences to recognise, and the rule-based PERSON spans of the others."""
         if self._gazetteer is None or self._registry is None:
             self._gazetteer, self._registry = default_gazetteer(), default_registry()
+        facts = DocFacts(doc, self._gazetteer, self._registry)
         chosen, people = [], []
         for sent in doc.sents:
-            if needs_entities(sent, self._gazetteer, self._registry):
+            if needs_entities(sent, facts):
                 chosen.append(sent)
             else:
-                people += registry_people(sent, self._registry)
+                people += registry_people(sent, facts)
         return chosen, people
 
     def __call__(self, doc: Doc) -> Doc:
