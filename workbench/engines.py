@@ -41,7 +41,7 @@ from functools import cache
 from typing import Any
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -304,9 +304,8 @@ class ChunkedParser:
         out.append((start, b))
         return out
 
-    def _plan(self, doc: Doc) -> tuple[list[int], list[tuple[int, int, bool]]]:
+    def _plan(self, doc: Doc, text: str) -> tuple[list[int], list[tuple[int, int, bool]]]:
         starts = line_starts(doc)
-        text = doc.text
         runs: list[list] = []
         for a, b in self._pieces(doc, starts):
             begin = doc[a].idx
@@ -336,7 +335,7 @@ class ChunkedParser:
 
     def _run_group(self, texts: list[str]) -> Iterator[Doc]:
         bases = [self._tokenize(text) for text in texts]
-        plans = [self._plan(base) for base in bases]
+        plans = [self._plan(base, text) for base, text in zip(bases, texts, strict=True)]
         model_inputs: list[Doc] = []
         cheap_inputs: list[Doc] = []
         for base, (_starts, runs) in zip(bases, plans, strict=True):
@@ -356,7 +355,8 @@ class ChunkedParser:
         else:
             cheap = iter(cheap_inputs)
         docs: Iterable[Doc] = [
-            self._assemble(base, starts, runs, parsed, cheap) for base, (starts, runs) in zip(bases, plans, strict=True)
+            self._assemble(base, text, starts, runs, parsed, cheap)
+            for base, text, (starts, runs) in zip(bases, texts, plans, strict=True)
         ]
         for component in self.whole_doc:
             docs = component.pipe(docs) if hasattr(component, "pipe") else map(component, docs)
@@ -365,6 +365,7 @@ class ChunkedParser:
     def _assemble(
         self,
         base: Doc,
+        text: str,
         starts: list[int],
         runs: list[tuple[int, int, bool]],
         parsed: Iterator[Doc],
@@ -387,8 +388,7 @@ class ChunkedParser:
                 if self.senter is None:
                     array[:, self.sent_col] = numpy.where(array[:, self.sent_col] == 1, 1, -1).astype("uint64")
                 arrays.append(array)
-        words = [t.text for t in base]
-        spaces = [bool(t.whitespace_) for t in base]
+        words, spaces = _words_and_spaces(base, text)
         doc = TextDoc(self.nlp.vocab, words=words, spaces=spaces)
         if n:
             array = numpy.concatenate(arrays) if arrays else numpy.zeros((0, len(self.attrs)), dtype="uint64")
@@ -396,6 +396,14 @@ class ChunkedParser:
             # from_array recomputes sentence starts from the heads; unparsed lines keep the senter's
             doc.from_array([SENT_START], array[:, [self.sent_col]])
         return doc
+
+
+def _words_and_spaces(doc: Doc, text: str) -> tuple[list[str], list[bool]]:
+    """The words and trailing-space flags of ``doc`` (tokenized ``text``), sliced by offset: no Token objects."""
+    if not len(doc):
+        return [], []
+    starts, lengths, spaces = doc.to_array([IDX, LENGTH, SPACY]).T.tolist()
+    return [text[a : a + n] for a, n in zip(starts, lengths, strict=True)], [bool(x) for x in spaces]
 
 
 # ------------------------------------------------------------------------------------------ extraction
