@@ -46,6 +46,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from workbench.errors import WorkbenchError
+from workbench.pipeline import line_starts
 
 MODES = ("fast", "full")
 ENGINES = ("local", "dask")
@@ -79,19 +80,6 @@ class TextDoc(Doc):
     @property
     def text_with_ws(self) -> str:
         return self.text
-
-
-def line_starts(doc: Doc) -> list[int]:
-    """Token indices where a line starts: exactly where ``workbench_line_breaks`` forces a sentence start."""
-    starts = [0] if len(doc) else []
-    previous = None
-    for token in doc:
-        if previous is not None and (
-            (previous.is_space and "\n" in previous.text and not token.is_space) or "\n" in previous.whitespace_
-        ):
-            starts.append(token.i)
-        previous = token
-    return starts
 
 
 # ------------------------------------------------------------------------------------------- prefilter

@@ -11,7 +11,9 @@ import importlib.util
 import os
 from functools import cache
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -36,13 +38,21 @@ def model_name() -> str:
     )
 
 
+def line_starts(doc: Doc) -> list[int]:
+    """Token indices that start a line: the first token, and every non-space token after a whitespace token that
+    holds a newline (spaCy keeps newlines in whitespace tokens; a token's own trailing whitespace is one space)."""
+    if not len(doc):
+        return []
+    is_space = doc.to_array([IS_SPACE]).reshape(-1).astype(bool)
+    after_newline = [i + 1 for i in numpy.flatnonzero(is_space).tolist() if "\n" in doc[i].text]
+    return [0, *(i for i in after_newline if i < len(doc) and not is_space[i])]
+
+
 @Language.component("workbench_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every newline: headlines, subheadings and paragraphs never merge."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if (previous.is_space and "\n" in previous.text and not token.is_space) or "\n" in previous.whitespace_:
-            token.is_sent_start = True
+    for i in line_starts(doc)[1:]:
+        doc[i].is_sent_start = True
     return doc
 
 
