@@ -36,7 +36,7 @@ import itertools
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict
+from dataclasses import fields
 from functools import cache
 from typing import Any
 
@@ -413,11 +413,17 @@ def doc_tables(nlp: Language, doc: Doc, record: Record) -> dict[str, list[dict]]
     for name in EXTRACTORS:
         if name in nlp.pipe_names:
             doc = nlp.get_pipe(name)(doc)
-    tables = {table: [asdict(r) for r in (getattr(doc._, table) or [])] for table in TABLES}
+    tables = {table: [_row(r) for r in (getattr(doc._, table) or [])] for table in TABLES}
     for rows in tables.values():
         for row in rows:
             row["sha256"] = record["sha256"]
     return tables
+
+
+def _row(record: Any) -> dict[str, Any]:
+    """A record's fields as a dict. Shallow (unlike ``dataclasses.asdict``): the fields are scalars, and the deep
+    copy cost more than the rest of a row's life."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
 
 
 def _empty() -> dict[str, list[dict]]:
