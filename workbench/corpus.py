@@ -144,7 +144,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 
 def universal_newlines(text: str) -> str:
-    """"\r\n" and a lone "\r" become "\n", as Python's text mode reads a file (``Path.read_text``).
+    """Windows (CR LF) and old Mac (CR) line ends become LF, as Python's text mode reads a file (``read_text``).
 
     Offsets then mean the same thing in the ledger and in any tool that opens the file as text (the labelled
     sets' scorer does): a Windows-saved article would otherwise shift every offset by one per line.
