@@ -14,6 +14,7 @@ from workbench.places import extract_places
         ("Vladimir Putin met Kim Jong Un.", []),
         ("Troops trained near Vladimir and in the Vladimir region.", ["Vladimir"]),
         ("Recruits from Vladimir, Putin's critics say, were sent first.", ["Vladimir"]),
+        ("North Korea sent troops to Russia, the President of Russia said.", ["North Korea", "Russia"]),
     ],
 )
 def test_first_names_before_known_surnames_are_not_places(text, places):

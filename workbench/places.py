@@ -201,12 +201,17 @@ def _first_names(text: str, registry: ActorRegistry) -> list[tuple[int, int]]:
 
 @cache
 def _surname_pattern(registry: ActorRegistry) -> re.Pattern[str] | None:
+    gazetteer = default_gazetteer()
     surnames = {
-        name.split()[-1]
+        words[-1]
         for actor in registry.actors
         if actor.kind == "person"
-        for name in (actor.canonical, *actor.aliases)
-        if len(name.split()) > 1 and name.split()[-1][:1].isupper() and len(name.split()[-1]) > 2
+        for words in (name.split() for name in (actor.canonical, *actor.aliases))
+        # a personal name ("Vladimir Putin"), not a role ("leader of North Korea") nor a place-final title
+        if len(words) > 1
+        and all(w[:1].isupper() for w in words)
+        and len(words[-1]) > 2
+        and gazetteer.lookup(words[-1]) is None
     }
     if not surnames:
         return None
