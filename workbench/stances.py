@@ -14,8 +14,8 @@ from dataclasses import asdict, dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from workbench.actors import ActorRegistry, Source, default_registry
-from workbench.attribution import Attributor, Speaker, SpeakerMemory, analyse
+from workbench.actors import ActorRegistry, Source, country_in, default_registry, strip_determiner
+from workbench.attribution import Attributor, SentenceInfo, Speaker, SpeakerMemory, analyse
 
 STANCES = ("confirms", "denies", "cannot_confirm", "expects")
 
@@ -25,7 +25,7 @@ CANNOT = re.compile(
     r"refrain\w* from (?:comment|confirm)\w*|would say only|"
     r"(?:could|can|would|did|does|do|has|have|had|is|are|was|were)(?:n't|n’t| not)(?: yet| so far| officially)?"
     r" (?:independently |publicly |officially )?(?:confirm|verify|acknowledg|say|comment|know)\w*|"
-    r"(?:not|n't|n’t|never) (?:yet )?seen (?:any )?evidence|"
+    r"(?:not|n't|n’t|never) (?:yet )?seen (?:any )?evidence|(?:do|does|did)(?: not|n't|n’t) see\b|nothing to report|"
     r"never (?:officially |publicly )?(?:confirm|acknowledg)\w*|"
     r"(?:unable|declin(?:ed|es|ing)|refus(?:ed|es|ing)|stopp(?:ed|ing) short of|reluctant) to "
     r"(?:independently |publicly )?(?:confirm|verify|acknowledg|comment|deny|say)\w*|"
@@ -54,21 +54,27 @@ DENY = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial)|dismiss(?:es|ed|ing)?|baseless|fake(?: news)?|fabricat\w*|nonsense|unfounded|"
     r"groundless|rumou?rs?|provocation|slander\w*|hoax|disput(?:es|ed|ing)|reject(?:s|ed|ing)?|refut\w*|"
     r"lies\b|a lie\b|false (?:claims?|reports?)|mock(?:s|ed|ing)?|ridicul\w*|no one has seen|propaganda|"
-    r"invent(?:ed|ing|ion)|information (?:operation|campaign|war)|brushed off|imaginary|western invention|no need|"
+    r"invent(?:s|ed|ing|ion)?|manufactur(?:ed|ing)|hysteri\w*|staged|information (?:operation|campaign|war)|"
+    r"brushed off|imaginary|western invention|no need|"
     r"fantas(?:y|ies)|"
     r"(?:would|will|did|does|do|has|have|had|is|are|was|were)(?:n't|n’t| not| never) "
     r"(?:pull|send|deploy|need|involv)\w*)\b",
     re.I,
 )
+# Words that dismiss the reports even inside a refusal to comment.
+DISMISSAL = re.compile(r"\b(?:fake|nonsense|lies|hoax|fabricat\w*|provocation|propaganda|hysteri\w*|staged)\b", re.I)
 EXPECT = re.compile(
     r"\b(?:highly likely|very likely|(?:is|are|was|were) likely|likely to|expect(?:s|ed|ing)?|"
     r"will be (?:ready|deployed|sent)|more (?:are|were|will be) coming|(?:not|n't|n’t) rul(?:e|ed|ing) out|"
     r"(?:could|may|might) (?:also |soon |eventually |well )?(?:send|rotate|deploy|dispatch|number|appear|weigh|"
     r"keep|arrive|join)|(?:is|was|are|were) possible|"
-    r"could (?:be deployed|eventually|soon|climb|reach|rise|be sent|be used)|would (?:send|follow)|anticipat\w*|"
+    r"could (?:be deployed|eventually|soon|climb|reach|rise|be sent|be used)|"
+    r"would (?:\w+ly )?(?:send|follow|dispatch|deploy)|"
+    r"intend\w* to (?:stay|send|keep|remain|deploy)|(?:'s|’s) (?:\w+ly )?possible|readying (?:more|additional|another)|"
+    r"anticipat\w*|"
     r"poised to|possibility|due (?:in|to)|matter of time|in the coming|by (?:november|"
     r"december|january|the end of)|next year|more troops|additional troops|reinforce\w*|decided to|plan(?:s|ning)? to|"
-    r"will (?:send|dispatch|deploy)|preparing (?:another|more|additional|further|to send|to dispatch)|"
+    r"will (?:send|dispatch|deploy)|preparing (?:another|more|additional|further|to (?:send|dispatch|use|deploy|move))|"
     r"another dispatch|further rotations?|(?:may|could|might) (?:be moved|leave|send|follow|deploy)|"
     r"possibly for|third rotation|more to come)\b",
     re.I,
@@ -82,7 +88,8 @@ CONFIRM = re.compile(
 # The clause asserts troops already there: "are in Russia", "were training", "has sent".
 PRESENT = re.compile(
     r"\b(?:(?:are|were|is|was|have been|has been|had been)\s+(?:now |already |currently |still )?"
-    r"(?:in|training|stationed|deployed|sent|transported|present|fighting|preparing|being readied)\b|"
+    r"(?:in|training|stationed|deployed|sent|transported|present|fighting|being readied|"
+    r"preparing(?! (?:to (?:use|send|dispatch|deploy|move)|additional|more|another|further)))\b|"
     r"(?:has|have|had)\s+(?:already\s+)?(?:sent|deployed|arrived|moved|dispatched|reached|been spotted|been seen)|"
     r"(?:now|already) (?:in|at|fighting|deployed)\b|"
     r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:sent|dispatched|arrived|crossed into)\b)",
@@ -118,7 +125,7 @@ ACTOR_HEADS = re.compile(
     r"official|spokes|minister|ministry|president|secretary|ambassador|envoy|diplomat|"
     r"representative|chief|head|general|commander|lawmaker|legislator|agency|service|intelligence|"
     r"government|military|army|kremlin|source|analyst|expert|observer|channel|media|outlet|"
-    r"newspaper|broadcaster|report|people|person|committee|office|council|directorate|staff",
+    r"newspaper|broadcaster|report|people|person|committee|office|council|directorate|staff|embassy|mission",
     re.I,
 )
 
@@ -157,6 +164,8 @@ def classify(text: str, speaking: bool = False, topical: bool = False) -> tuple[
     if m := CANNOT.search(text):
         if NOT_A_POSITION.search(m.group(0) + text[m.end() : m.end() + 12]):
             return None  # "did not respond to a request for comment", "would not say where": no position at all
+        if dismissal := DISMISSAL.search(text, m.end()):
+            return "denies", dismissal.group(0)  # "would not comment on Kyiv's latest fake": a dismissal
         return "cannot_confirm", m.group(0)
     if (m := DENY.search(text)) and not re.search(r"\bnot? den", text, re.I):
         return "denies", m.group(0)
@@ -252,6 +261,52 @@ def _clause(verb: Token, others: list[Token]) -> str:
     return "".join(t.text_with_ws for t in verb.subtree if t.i not in skip)
 
 
+# A transcript turn: "MS. SINGH: ...", "Q: ...", "DEPUTY PRESS SECRETARY JANE DOE: ..." at the start of a line.
+TURN_LABEL = re.compile(r"(?m)^[ \t]*((?:[A-Z][A-Z.'’\-]*[ \t]+){0,7}[A-Z][A-Z.'’\-]*)[ \t]*:[ \t]")
+QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "JOURNALIST", "MODERATOR", "HOST", "INTERVIEWER"})
+HONORIFICS = frozenset({"MR", "MS", "MRS", "DR", "GEN", "ADM", "COL", "SEN", "REP", "AMB", "SECRETARY", "GENERAL"})
+# Sentences that tell of the troops without the words on_topic needs: "waves of infantrymen", "30 killed".
+EXTRA_TOPIC = re.compile(
+    r"\b(?:infantry\w*|casualt\w*|killed|wounded|desert\w*|captured|prisoners?|losses|assaults?|riflem[ae]n|"
+    r"rotation|replacements|reinforcements|contingent)\b",
+    re.I,
+)
+KOREANS = re.compile(r"(?<!south )(?<!south-)\b(?:north )?koreans?\b(?! peninsula| war\b)", re.I)
+# A figure only counts toward a stance when it is about the troops in the war.
+STANCE_CATEGORIES = frozenset({"deployment", "casualty", "desertion", "captured"})
+# A figure whose source claims.py carried over from a neighbouring sentence: that sentence holds the stance.
+CARRIED = frozenset({"next sentence", "quotation", "previous sentence", "carried", "headline"})
+
+
+def topic_of(text: str) -> bool:
+    """on_topic, or North Koreans named with what happens to them ("Korean infantrymen", "30 Koreans killed")."""
+    return on_topic(text) or bool(
+        (KOREANS.search(text) or NK.search(text)) and (TROOPS.search(text) or EXTRA_TOPIC.search(text))
+    )
+
+
+def _same_actor(a: Source, b: Source) -> bool:
+    """One actor under two spellings ("NIS" / "South Korea NIS", "Park" / "Park Sun-won")."""
+    x, y = a.name.lower(), b.name.lower()
+    return x == y or x in y or y in x
+
+
+def _turns(text: str) -> list[tuple[int, int, str]]:
+    """(line start, line end, LABEL) of every transcript turn: the label speaks every sentence of its line."""
+    out = []
+    for match in TURN_LABEL.finditer(text):
+        end = text.find("\n", match.start())
+        out.append((match.start(), len(text) if end < 0 else end, match.group(1).strip()))
+    # a lone label ("Q:") or a capitalised dateline is not a transcript: require at least two turns by two labels
+    return out if len(out) >= 2 and len({t[2] for t in out}) >= 2 else []
+
+
+def _in_quote(text: str, para_start: int, at: int) -> bool:
+    """Is position ``at`` inside a quotation opened earlier in its paragraph?"""
+    before = text[para_start:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 class StanceExtractor:
     def __init__(self, registry: ActorRegistry | None = None):
         self.registry = registry or default_registry()
@@ -283,12 +338,62 @@ class StanceExtractor:
                     found.append((resolved[0], token))
         return found
 
+    def _turn_speaker(self, label: str, doc: Doc) -> Source | None:
+        """ "MS. SINGH" -> the person the transcript names in full ("Sabrina Singh"); questioners hold no stance."""
+        words = [w.strip(".") for w in label.split()]
+        if not words or words[0] in QUESTION_LABELS:
+            return None
+        names = [w for w in words if w not in HONORIFICS]
+        surname = (names or words)[-1].title()
+        if full := re.search(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", doc.text):
+            return self.registry.resolve(f"{full.group(1)} {surname}", is_person=True)
+        return self.registry.resolve(surname, is_person=True)
+
+    def _metonym(self, source: Source) -> Source:
+        """ "the Russian side" -> Russia, "the North" -> North Korea: a country speaking through a stand-in word."""
+        if source.known:
+            return source
+        mention = strip_determiner(source.mention or source.name)
+        if (side := re.match(r"(?i)(\w+) side$", mention)) and (country := country_in(side.group(1))):
+            return self.registry.resolve(country)
+        if re.match(r"(?i)north\b(?!\s+(?:korean|atlantic))", mention):
+            return self.registry.resolve("North Korea")
+        return source
+
+    def _quoted_speaker(self, infos: list[SentenceInfo], position: int, para_start: int) -> Source | None:
+        """A sentence inside a multi-sentence quotation: the speaker credited where the quote closes, or the
+        speaker of the quotation just before it ('"They come at night," he said. "They never stop."')."""
+        info = infos[position]
+        text = info.span.doc.text
+        opens = info.span.text.lstrip()[:1] in {'"', "“"}
+        if not (opens or _in_quote(text, para_start, info.span.start_char)):
+            return None
+        for later in infos[position + 1 : position + 5]:
+            if later.paragraph != info.paragraph:
+                break
+            if later.speakers:
+                return later.speakers[0].source
+        for earlier in reversed(infos[max(0, position - 3) : position]):
+            if earlier.paragraph < info.paragraph - 1 or earlier.skip:
+                break
+            if earlier.speakers and re.search(r"[\"“”]", earlier.span.text):
+                return earlier.speakers[0].source
+            if earlier.paragraph != info.paragraph:
+                break
+        return None
+
     def __call__(self, doc: Doc, doc_id: str = "") -> list[StanceRecord]:
         records: list[StanceRecord] = []
         memory = SpeakerMemory()
         infos = analyse(doc, self.registry)
         head = doc.text[:5000]
         about_the_troops = bool(NK.search(head) and TROOPS.search(head))
+        turns = _turns(doc.text)
+        question = ""  # the last transcript question: an answer is on the topic the question raised
+        para_starts: dict[int, int] = {}
+        for info in infos:
+            para_starts.setdefault(info.paragraph, info.span.start_char)
+        claims = (doc._.claims if Doc.has_extension("claims") else None) or []
         for position, info in enumerate(infos):
             if info.skip:
                 continue
@@ -296,21 +401,62 @@ class StanceExtractor:
             text = sent.text
             for speaker in info.speakers:
                 memory.remember(speaker.source)
+            turn = next((t for t in turns if t[0] <= sent.start_char < t[1]), None)
+            asking = turn is not None and turn[2].split()[0].strip(".") in QUESTION_LABELS
+            this_topical = topic_of(text)
             previous = infos[position - 1].span.text if position > 0 else ""
-            topical = on_topic(text) or bool(info.speakers and NK.search(previous) and TROOPS.search(previous))
+            topical = this_topical or bool(info.speakers and NK.search(previous) and TROOPS.search(previous))
+            if asking:
+                question = text
+                if text.rstrip().endswith("?"):
+                    continue  # a reporter's question is no one's position
+            elif turn is not None:
+                topical = topical or topic_of(question)
             strong = classify(text)
             if off_topic(text) and not (strong and strong[0] in {"denies", "cannot_confirm"}):
                 continue
-            if not (info.heading or topical or (about_the_troops and strong and strong[0] != "confirms")):
-                continue  # off-topic, unless it denies, doubts or expects in an article about the troops
             holders: list[tuple[Source, Token | None, bool]] = []
             for speaker in info.speakers:
                 verb = _clause_root(doc[speaker.verb_i]) if speaker.verb_i is not None else None
+                if turn is not None and (speaker.source.mention or "").strip(" :").upper() == turn[2]:
+                    # "Q: The Times reported ...": the parser makes the label the subject; the named actor speaks
+                    hits = [h for h in self.registry.find_in(text) if h[2].kind != "country"]
+                    if not hits:
+                        continue
+                    speaker = Speaker(self.registry.resolve(text[hits[0][0] : hits[0][1]]), 0, 0, speaker.cue)
                 for source in self._coordinated(speaker):
-                    holders.append((source, verb, True))
+                    holders.append((self._metonym(source), verb, True))
+            answer = turn is not None and not asking and not turn[2].startswith(text.strip().rstrip(":"))
+            # "Thanks, everyone.", "Next question.": a formula, not a position
+            if (
+                not holders
+                and answer
+                and len(re.findall(r"[^\W\d_]+", text)) >= 4
+                and (spoken := self._turn_speaker(turn[2], doc))
+            ):
+                holders.append((spoken, None, True))
+            if (
+                not holders
+                and turn is None
+                and len(re.findall(r"[^\W\d_]+", text)) >= 3
+                and (quoted := self._quoted_speaker(infos, position, para_starts[info.paragraph]))
+            ):
+                holders.append((quoted, None, True))  # speaks only when the quoted words are on the topic
+            figures = [
+                c
+                for c in claims
+                if c.sentence_start == sent.start_char
+                and c.source
+                and c.category in STANCE_CATEGORIES
+                and c.attribution not in CARRIED
+            ]
+            if not (info.heading or topical or figures or (about_the_troops and strong and strong[0] != "confirms")):
+                continue  # off-topic, unless it denies, doubts or expects in an article about the troops
             for source, verb in self._position_holders(sent, memory):
-                if not any(h[0].name == source.name for h in holders):
-                    holders.append((source, _clause_root(verb), False))
+                source, root = self._metonym(source), _clause_root(verb)
+                # "X rejected the story, saying ...": the position verb speaks even when "saying" was found first
+                if not any(h[0].name == source.name and h[1] is not None and h[1].i == root.i for h in holders):
+                    holders.append((source, root, False))
             # a medium or a lawmaker relaying an agency's or a minister's words: the inner speaker holds the stance
             if len(holders) > 1:
                 relays = [h for h in holders if h[0].kind == "media" or h[0].type == "lawmaker"]
@@ -335,7 +481,21 @@ class StanceExtractor:
                     cue_at = sent.start_char + text.lower().find(found[1].lower())
                     fallback = self._fallback_actor(sent, cue_at)
                     if fallback is not None and _plausible(fallback):
-                        rows.append((fallback, *found))
+                        rows.append((self._metonym(fallback), *found))
+            # every attributed figure about the troops: its source vouches for it
+            for claim in figures:
+                source = self.registry.resolve(claim.source_mention or claim.source or "")
+                if source.name != claim.source:
+                    source = Source(
+                        claim.source or "",
+                        claim.source_mention or "",
+                        claim.source_type,
+                        claim.source_country,
+                        source.kind,
+                        source.known,
+                    )
+                if _plausible(source) and not any(_same_actor(source, r[0]) for r in rows):
+                    rows.append((source, "expects" if claim.status == "expected" else "confirms", "figure"))
             # one position per actor and sentence: the most guarded reading wins
             priority = {"cannot_confirm": 0, "denies": 1, "expects": 2, "confirms": 3}
             rows.sort(key=lambda r: priority[r[1]])
