@@ -49,9 +49,16 @@ def test_figures_table(text, number_text, low, high, qualifier):
     assert text[first.start : first.end] == number_text
 
 
-@pytest.mark.parametrize("text", ["from October 8 to 13", "in 2022-2024", "2022 and 2024"])
+@pytest.mark.parametrize(
+    "text", ["from October 8 to 13", "in 2022-2024", "2022 and 2024", "grew by 20,000 to 600,000 troops"]
+)
 def test_date_ranges_are_not_ranges(text):
     assert not any(f.is_range for f in find_figures(text))
+
+
+def test_increase_by_to_is_two_figures():
+    text = "The decree lifts the force by roughly 90,000 to 2.1 million servicemen."
+    assert [(f.number_text, f.low) for f in find_figures(text)] == [("90,000", 90000), ("2.1 million", 2100000)]
 
 
 def test_vague_convention_is_ordered():

@@ -23,7 +23,7 @@ soldier troop personnel officer fighter serviceman servicemen servicemember rese
 recruit conscript infantry infantryman commando paratrooper marine sailor pilot sniper instructor operative
 force contingent men mercenary volunteer combatant trainee cadet specialist guard deserter casualty prisoner
 pow captive observer engineer staff korean koreans north-korean militant gunner crew death general
-wounded dead
+wounded dead comrade rifleman replacement reinforcement serviceperson
 """.split()
 )
 # Nouns that look like units but count something else.
@@ -34,6 +34,8 @@ tank vehicle dollar won rouble ruble euro percent per cent country people popula
 child ton tonne container artillery gun weapon rifle mortar battery village town city km2 square
 """.split()
 )
+# "the number of deserters", "the toll among conscripts": nouns that stand for a count of what follows
+TALLY_NOUNS = frozenset("number figure count toll tally total estimate".split())
 FORMATIONS = frozenset("army force contingent unit battalion brigade corps division regiment group".split())
 FIGURE_MODIFIERS = {
     "military",
@@ -105,7 +107,10 @@ TRAINING_CUES = re.compile(
 )
 FRONT_CUES = re.compile(
     r"\b(?:fighting|fought|in combat|combat operations|front ?lines?|frontline|on the front|"
-    r"on the battlefield|in battle|engaged|assault(?:s|ing)?|attack(?:ing|ed)?|in action)\b",
+    r"on the battlefield|in battle|engaged|assault(?:s|ing)?|attack(?:ing|ed)?|in action|"
+    # descriptions of combat: "human waves", "came out of the tree line", "walking across open fields"
+    r"(?:human|assault) waves?|tree ?lines?|under fire|(?:across|crossing|through) (?:open|frozen|snowy|muddy) "
+    r"(?:fields?|ground|terrain))\b",
     re.I,
 )
 HEDGES = re.compile(
@@ -202,9 +207,18 @@ def _unit_after(tokens: list[Token], sent: Span) -> Token | None:
         for j in range(i + 2, min(sent.end, i + 6)):
             if doc[j].lemma_.lower() in FORMATIONS | PERSONNEL:
                 return doc[j]
+    # a partitive "about 40 of the roughly 120 men", "6,000 of an estimated 9,000 soldiers": the noun after "of"
+    partitive = i < sent.end and doc[i].lower_ == "of"
     while i < sent.end and steps < 7:
         token = doc[i]
         lower = token.lower_
+        nxt = doc[i + 1] if i + 1 < sent.end else None
+        if partitive and lower in PERSONNEL and (nxt is None or nxt.pos_ not in {"NOUN", "PROPN", "ADJ"}):
+            return token  # "2,000 of the wounded have been treated": the adjective stands for the people
+        if partitive and (token.pos_ in {"DET", "NUM", "ADV"} or lower in {"an", "a", "estimated", "some"}):
+            i += 1
+            steps += 1
+            continue
         if lower in UNIT_SKIP or token.pos_ in {"ADJ", "PROPN"} or token.dep_ in {"compound", "amod"}:
             if token.pos_ == "PROPN" and (lower in PERSONNEL | {"koreans"} or lower.rstrip("s") in PERSONNEL):
                 return token  # Title Case headlines tag "Soldiers" as a proper noun
@@ -218,6 +232,24 @@ def _unit_after(tokens: list[Token], sent: Span) -> Token | None:
             return doc[i]
         return None
     return None
+
+
+# Plural-present verbs a headline puts right after a bare number ("as 11,000 gather in Kursk")
+VERBLIKE = frozenset(
+    "gather mass arrive fight train deploy advance attack die desert flee remain wait assemble move head".split()
+)
+
+
+def _verb_misread(noun: Token, fig_tokens: list[Token]) -> bool:
+    """A verb right after the figure that the tagger read as a noun: "as 11,000 gather in Kursk"."""
+    doc = noun.doc
+    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return (
+        noun.i == fig_tokens[-1].i + 1
+        and noun.lower_ in VERBLIKE
+        and (nxt is None or nxt.pos_ in {"ADP", "ADV", "PUNCT", "SPACE"})
+        and (nxt is None or nxt.lower_ != "of")
+    )
 
 
 def _unit_by_dependency(tokens: list[Token]) -> Token | None:
@@ -236,6 +268,13 @@ def _implied_unit(tokens: list[Token]) -> Token | None:
             for child in token.children:
                 if child.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} and child.lemma_.lower() in PERSONNEL:
                     return child
+                # "put the number of deserters at seven", "estimates the toll among conscripts at 300"
+                if child.dep_ in {"dobj", "nsubj", "nsubjpass"} and child.lemma_.lower() in TALLY_NOUNS:
+                    for prep in child.children:
+                        if prep.dep_ == "prep" and prep.lower_ in {"of", "among"}:
+                            for counted in prep.children:
+                                if counted.lemma_.lower() in PERSONNEL or counted.lower_ in PERSONNEL:
+                                    return counted
             return None
         if token.dep_ == "ROOT":
             break
@@ -277,11 +316,14 @@ def find_unit(fig_tokens: list[Token], sent: Span) -> tuple[Token | None, bool, 
     """(counted noun, implied?, blocked?) for a figure. ``blocked``: it counts something that is not people
     (shells, kilometres, guns), so no implied headcount may be read into it either."""
     noun = _unit_after(fig_tokens, sent)
+    if noun is not None and _verb_misread(noun, fig_tokens):
+        noun = None  # "as 11,000 gather in Kursk": a headline verb the tagger read as a noun
     if noun is not None and noun.lemma_.lower() not in PERSONNEL and noun.lower_ not in PERSONNEL:
         by_dep = _unit_by_dependency(fig_tokens)
         noun = by_dep if by_dep is not None and by_dep.lemma_.lower() in PERSONNEL else noun
     if noun is None:
         noun = _unit_by_dependency(fig_tokens)
+        noun = None if noun is not None and _verb_misread(noun, fig_tokens) else noun
     if noun is not None:
         lemma = noun.lemma_.lower()
         formation = (
@@ -341,7 +383,8 @@ def _verb_window(noun: Token, sent: Span) -> str:
 def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: Span, context: str) -> str:
     anchor = noun if noun is not None else fig_tokens[-1]
     lemmas = {anchor.lemma_.lower()} if noun is not None else {t.head.lemma_.lower() for t in fig_tokens}
-    for verb in _governing_verbs(anchor, fig_tokens)[:3]:
+    whole = _partitive_whole(anchor, fig_tokens)
+    for verb in [] if whole else _governing_verbs(anchor, fig_tokens)[:3]:
         lemmas.add(verb.lemma_.lower())
         for child in verb.children:
             if child.dep_ in {"acomp", "conj", "xcomp", "oprd"} and not _own_subject(child):
@@ -357,6 +400,8 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
     local = (
         _verb_window(anchor, sent) + " " + sent.doc[fig_tokens[-1].i + 1 : min(after_end, fig_tokens[-1].i + 6)].text
     )
+    if whole:  # "Of the 11,000 sent, 4,000 were killed": the verb counts the part, the whole keeps its own words
+        local = " ".join(t.text for t in anchor.subtree)
     # "enough to replace the dead", "lost all but three": casualty words that do not count this figure
     local = re.sub(
         r"\b(?:replace|replenish|offset|make up for|compensate for)\s+(?:the\s+)?(?:dead|wounded|killed|losses|"
@@ -411,8 +456,19 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         return "army_size"  # "an army of roughly 1.2 million": checked before casualties in the same sentence
     if HISTORICAL.search(local):
         return "other"  # "a few hundred of its pilots flew missions in the 1960s": a past war
-    if _formation_size(anchor, fig_tokens):
+    if _formation_size(anchor, fig_tokens) or FORMATION_STRENGTH.search(
+        sent.doc.text[sent.start_char : fig_tokens[0].idx]
+    ):
         return "army_size"  # "the elite corps, estimated to number 40,000 to 50,000"
+    if (
+        noun is not None
+        and noun.lemma_.lower() in {"army", "force", "military"}
+        and fig.low >= 100_000
+        and re.match(r"[-–](?:strong|man)\b", sent.doc.text[fig_tokens[-1].idx + len(fig_tokens[-1].text) :])
+    ):
+        return "army_size"  # "a 1.2 million-strong army": a North Korean formation's strength
+    if noun is not None and noun.lemma_.lower() in {"prisoner", "pow", "captive"}:
+        return "captured"  # "two prisoners in Kyiv and a handful of deserters": the noun decides
     if (
         lemmas & {"deserter"}
         or lemmas & DESERTION
@@ -435,6 +491,13 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         lemmas & {"casualty"}
         or lemmas & CASUALTY
         or re.search(r"\b(?:killed or wounded|killed|wounded|casualt\w*|dead|died|injured|bodies|body)\b", local, re.I)
+        or re.search(  # "a loss of 4,000 men", "losses are in the hundreds", "who did not survive", "the toll"
+            r"\b(?:(?:loss|losses|toll)\b(?:\s+\S+){0,4}?\s+(?:of|at|stood|stands?|are|is|were|was|reached|rose|"
+            r"climbed|totall?ed|numbere?d?)|(?:did not|didn't|never|failed to) (?:surviv\w*|return\w*|c[ao]me back|"
+            r"ma[dk]e it))\b",
+            local,
+            re.I,
+        )
     ):
         return "casualty"
     if noun is not None and noun.lemma_.lower() in {"worker", "laborer", "labourer"}:
@@ -452,6 +515,17 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
     return "deployment"
 
 
+# "a corps that Seoul believes numbers 40,000", "a force Kyiv estimates at 150,000": a standing formation's
+# strength (the parser often tags "numbers"/"estimates" as nouns here, so this reads the words)
+FORMATION_STRENGTH = re.compile(
+    r"\b(?:corps|army|armies|force|forces|division|brigade|formation|regiment)\b"
+    r"(?:(?!\b(?:sent|deployed|dispatched|expeditionary|contingent|group)\b)[^.;:]){0,60}?"
+    r"\b(?:numbers?|numbering|estimated to number|estimated? at|estimates? (?:it |them )?at|puts? (?:it )?at)"
+    r"(?:\s+[a-z]+){0,2}\s+$",
+    re.I,
+)
+
+
 # A past war or decade: "fighter pilots flew missions in the 1960s", "during the Korean War".
 HISTORICAL = re.compile(
     r"\b(?:in|during) the (?:19\d0s|korean war|vietnam war)|\bin (?:vietnam|19[0-8]\d)\b|\bthe war in vietnam\b",
@@ -460,6 +534,20 @@ HISTORICAL = re.compile(
 
 
 RUSSIAN_SIDE = r"\b(?:russian?|moscow|kremlin|belarus\w*|minsk)\b"
+
+
+def _partitive_whole(anchor: Token, fig_tokens: list[Token]) -> bool:
+    """ "90 of the 100 men", "Of the 11,000 troops sent, 4,000 ...": the figure counts the whole a part is taken
+    from, so the clause's verb ("were killed") describes the part, not this figure."""
+    doc = anchor.doc
+    start = fig_tokens[0].sent.start
+    j = fig_tokens[0].i - 1  # back over "the roughly", "an estimated" to the "of" (the parse is often wrong here)
+    while j > start and (doc[j].pos_ in {"DET", "ADV"} or doc[j].lower_ in {"estimated", "some", "about"}):
+        j -= 1
+    if j < start or doc[j].lower_ != "of":
+        return False
+    opens_clause = j == start or doc[j - 1].text in {",", ";", ":", "that", '"', "“"}
+    return opens_clause or doc[j - 1].like_num or doc[j - 1].pos_ == "NUM"
 
 
 def _own_subject(verb: Token) -> bool:
@@ -515,6 +603,8 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
     """Is the counted group North Korean? Modifiers first, then the actor, then the surrounding text."""
     if noun is not None:
         start = min(t.i for t in fig_tokens)
+        # an implied unit before the figure ("the number of North Korean deserters ... at seven"): its own words
+        start = noun.left_edge.i if noun.i < start else start
         modifiers = sent.doc[start : noun.i + 1].text
         after = [c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "from"]
         modifiers += " " + " ".join(" ".join(t.text for t in c.subtree) for c in after)
@@ -522,10 +612,14 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
             return True
         if OTHER_NATIONALITY.search(modifiers):
             return False
+        following = sent.doc.text[noun.idx + len(noun.text) : noun.idx + len(noun.text) + 40]
+        if re.match(r"\s*,?\s*(?:including|among them|alongside)\b", following) and NK_WORDS.search(following):
+            return False  # "50,000 troops, including North Koreans": a mixed (Russian) force
         # the actor: "North Korea has sent ...", "Russia was assembling ..."; a reporting verb's subject is the
         # speaker ("..., a Ukrainian officer told reporters"), not the actor
         for verb in _governing_verbs(noun, fig_tokens)[:2]:
-            if verb.lemma_.lower() in REPORTING_TAGS:
+            tally = any(c.dep_ == "dobj" and c.lemma_.lower() in TALLY_NOUNS for c in verb.children)
+            if verb.lemma_.lower() in REPORTING_TAGS or tally:  # "a Kyiv paper put the number of deserters at"
                 speakers = [c for c in verb.children if c.dep_ == "nsubj"]
                 if any(re.search(RUSSIAN_SIDE, " ".join(t.text for t in c.subtree), re.I) for c in speakers):
                     return False  # "the enemy has lost 28,000 servicemen, the Russian Defence Ministry reported"
@@ -535,6 +629,10 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
                     subject = " ".join(t.text for t in child.subtree)
                     if NK_WORDS.search(subject):
                         return True
+                    if child.lower_ == "we" and verb.lemma_.lower() in {"have", "keep", "maintain", "station"}:
+                        return False  # "We have 28,000 troops on the peninsula": the speaker's own forces
+                    if child.lower_ == "it" and not NK_WORDS.search(sent.text) and _previous_names_other(sent):
+                        return False  # "Russia needs bodies. It is losing 1,500 soldiers a day"
                     subject_country = _country_named(subject)
                     if (
                         subject_country
@@ -549,7 +647,7 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
                         if not NK_WORDS.search(sent.text):
                             return False
                         return verb.lemma_.lower() in SENT | TRAINING | FRONT and not re.search(
-                            r"\b(?:assembl|recruit|form)", verb.lemma_.lower()
+                            r"\b(?:assembl|recruit|form|mass|amass|gather|concentrat)", verb.lemma_.lower()
                         )
     antecedent = _of_them_antecedent(fig_tokens, sent) if noun is None else None
     if antecedent is not None:
@@ -564,13 +662,23 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
     if noun is None:
         # "Russia has lost 706,950 troops ..., including 1,320 over the past day": the actor is not North Korea
         before = sent.doc[max(sent.start, fig_tokens[0].i - 6) : fig_tokens[0].i].text
-        if OTHER_NATIONALITY.search(before):
+        nationality = list(OTHER_NATIONALITY.finditer(before))
+        if (
+            nationality
+            and not re.search(  # "Ukraine's intelligence says 11,000 are in Kursk": the speaker's
+                r"\b(?:says?|said|told|tells|reports?|reported|estimates?|estimated|claims?|claimed|believes?|"
+                r"assess(?:es|ed)?)\b",
+                before[nationality[-1].end() :],
+            )
+        ):
             return False
         from workbench.attribution import SPEECH_VERBS
 
         for verb in _governing_verbs(fig_tokens[-1], fig_tokens)[:2]:
             if verb.lemma_.lower() in SPEECH_VERBS:
                 continue  # "Ukraine's intelligence puts the figure at 11,000": the subject is the speaker
+            if verb.lemma_.lower() in TRAINING | HOSTING and fig_tokens[-1].dep_ in {"dobj", "pobj"}:
+                break  # "Russia's camps struggled to absorb the first 6,000": the host's guests, not its own
             subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if not subjects and verb.dep_ == "conj":  # "Estonia has ... and relies on a reserve of 43,000"
                 subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -582,9 +690,28 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
                 country = _country_named(phrase)
                 if OTHER_NATIONALITY.search(phrase) or (country and country != "North Korea"):
                     return False
+        if (
+            not NK_WORDS.search(sent.text)
+            and _previous_names_other(sent)
+            and re.search(r"\b(?:lost|losses|killed|casualties)\b", sent.doc[sent.start - 1].sent.text, re.I)
+        ):
+            return False  # "Russian forces lost 1,330 troops ... Kyiv's tally puts the total at 710,000"
         if re.search(r"\b(?:russia|ukraine)(?:'s|’s)? (?:has |have )?(?:lost|losses)\b", sent.text, re.I):
             return False
     return bool(NK_WORDS.search(context))
+
+
+# Verbs whose object is a force taken in by its host: "Russia's camps absorbed the first 6,000".
+HOSTING = frozenset("absorb receive host house accommodate integrate equip feed arm welcome".split())
+
+
+def _previous_names_other(sent: Span) -> bool:
+    """Does the sentence before name another state and no North Korean? ("Russia needs bodies. It is losing ...")"""
+    if sent.start == 0:
+        return False
+    previous = sent.doc[sent.start - 1].sent.text
+    other = re.search(r"\b(?:russia|ukraine|moscow|kyiv)\b", previous, re.I) or OTHER_NATIONALITY.search(previous)
+    return bool(other) and not NK_WORDS.search(previous)
 
 
 def _of_them_antecedent(fig_tokens: list[Token], sent: Span) -> Token | None:
@@ -608,17 +735,47 @@ def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
     return False
 
 
+CLAUSE_BOUNDARY = re.compile(r";|,\s+(?:while|whereas|but)\b", re.I)
+
+
+def _own_segment(fig_tokens: list[Token], sent: Span) -> str:
+    """The stretch of the sentence between clause boundaries that holds the figure: "11,000 now in Kursk;
+    Pentagon expects them in battle", "1,500 are in assaults, while 1,000 are being trained" -- the clause after
+    a semicolon or a contrastive "while" is another statement."""
+    begin, end = _own_bounds(fig_tokens, sent)
+    return sent.doc.text[begin:end]
+
+
+def _own_bounds(fig_tokens: list[Token], sent: Span) -> tuple[int, int]:
+    """Character bounds (in the doc) of the figure's own segment, see ``_own_segment``."""
+    text = sent.text
+    offset = fig_tokens[0].idx - sent.start_char
+    starts = [m.end() for m in CLAUSE_BOUNDARY.finditer(text, 0, offset)]
+    cut = CLAUSE_BOUNDARY.search(text, offset)
+    return sent.start_char + (starts[-1] if starts else 0), sent.start_char + (cut.start() if cut else len(text))
+
+
 def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text: str | None) -> str:
     """sent / training / expected / front from the verbs nearest the counted noun, then the sentence."""
     verbs = _governing_verbs(noun if noun is not None else fig_tokens[-1], fig_tokens)
     anchor = noun if noun is not None else fig_tokens[-1]
+    if _partitive_whole(anchor, fig_tokens):
+        own = " ".join(t.text for t in anchor.subtree)
+        if TRAINING_CUES.search(own):
+            return "training"
+        if _affirmed(FRONT_CUES, own) or (_affirmed(FRONT_CUES, sent.text) and not FUTURE_CUES.search(sent.text)):
+            return "front"  # "90 of the 100 men in his company ... in their first week of fighting"
+        return "sent"
     right_after = sent.doc[anchor.i + 1 : min(sent.end, anchor.i + 5)].text
     # "11,000 North Korean soldiers now in Kursk; Pentagon expects them in battle": present, whatever comes next
     present = re.match(
         r"\W*(?:are |were |is )?(?:now|already|currently) (?:in|inside|at|stationed|based)\b", right_after, re.I
     )
+    own_begin, own_end = _own_bounds(fig_tokens, sent)
     for verb in verbs[:3]:
         lemma = verb.lemma_.lower()
+        if not own_begin <= verb.idx < own_end:
+            continue  # a verb across a semicolon or "while" belongs to another statement
         if present and lemma in {"expect", "plan", "intend", "anticipate", "forecast", "project", "say", "tell"}:
             continue
         aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
@@ -626,7 +783,8 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
         # the second clause, with its own subject, is about the part, not this figure
         own = {t.i for c in verb.children if c.dep_ == "conj" and _own_subject(c) for t in c.subtree}
         clause = " ".join(t.text for t in sent.doc[verb.left_edge.i : verb.right_edge.i + 1] if t.i not in own)
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "once"} for c in verb.children):
+        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        if marks & {"if", "unless", "once"} and "because" not in marks:  # "if only because" is no hypothetical
             return "expected"  # "if thousands of troops join the conflict": a hypothetical
         if lemma in {"commit", "pledge", "promise", "earmark"}:
             return "expected"  # "Pyongyang has committed between 10,000 and 12,000": a total still to come
@@ -656,24 +814,22 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
             if present:
                 continue  # "10,000 now in Kursk, could fight soon": the hypothetical does not settle the status
             return "expected"
-        if lemma in FRONT:
-            return "front"
+        if lemma in FRONT or (lemma == "take" and any(c.lower_ == "part" for c in verb.children)):
+            return "front"  # "are taking part in assaults"
         if lemma in SENT:
             if re.search(r"\b(?:for training|to train|for drills)\b", clause, re.I):
                 return "training"
-            if re.search(r"\b(?:toward|towards|en route|heading for|heading to|on (?:their|its) way)\b", clause, re.I):
+            moving = verb.tag_ == "VBG" or "being" in aux  # "are being moved toward"; "had moved toward" arrived
+            if re.search(r"\b(?:en route|heading for|heading to|on (?:their|its) way)\b", clause, re.I) or (
+                moving and re.search(r"\b(?:toward|towards)\b", clause, re.I)
+            ):
                 return "expected"
             if _affirmed(FRONT_CUES, clause) and not re.search(r"\bcould|may|might|would\b", clause):
                 return "front"
             return "sent"
-        if lemma == "be" and TRAINING_CUES.search(clause):
+        if lemma == "be" and TRAINING_CUES.search(clause) and TRAINING_CUES.search(_own_segment(fig_tokens, sent)):
             return "training"
-    text = sent.text
-    # "11,000 now in Kursk; Pentagon expects them in battle": a clause after a semicolon is another statement
-    offset = fig_tokens[0].idx - sent.start_char
-    text = text[text.rfind(";", 0, offset) + 1 :]
-    if ";" in text:
-        text = text[: text.find(";")]
+    text = _own_segment(fig_tokens, sent)
     # "after short training": the training is over
     text = re.sub(r"\bafter (?:\w+ ){0,2}training\b", " ", text, flags=re.I)
     if (
@@ -834,8 +990,10 @@ class ClaimExtractor:
                     fig.low == 1
                     and fig_tokens[0].i > sent.start
                     and sent.doc[fig_tokens[0].i - 1].lower_ in {"the", "this", "that", "which", "no"}
+                ) or (
+                    fig.low == 1 and fig_tokens[-1].i + 1 < sent.end and sent.doc[fig_tokens[-1].i + 1].lower_ == "of"
                 ):
-                    continue  # "the one most Western observers predicted": a pronoun, not a count
+                    continue  # "the one most Western observers predicted", "One of the prisoners": a pronoun
                 if noun is None and (
                     blocked
                     or (
@@ -944,9 +1102,10 @@ def _counts_speakers(fig_tokens: list[Token]) -> bool:
 
 def _date_like(fig: Figure, fig_tokens: list[Token], sent: Span, start: int) -> bool:
     """ "October 8 to 13", "Article 5", "$3,000", "in 2024": numbers that are never headcounts."""
-    if 1900 <= fig.low <= 2100 and fig.low == fig.high and "," not in fig.number_text and not fig.vague:
+    year = re.fullmatch(r"\d{4}", fig.number_text)  # "two thousand men" is never a year
+    if 1900 <= fig.low <= 2100 and fig.low == fig.high and year and not fig.vague:
         nxt = sent.doc[fig_tokens[-1].i + 1] if fig_tokens[-1].i + 1 < sent.end else None
-        if nxt is None or nxt.lemma_.lower() not in PERSONNEL:
+        if nxt is None or (nxt.lemma_.lower() not in PERSONNEL and nxt.lower_ not in PERSONNEL):
             return True
     before = sent.doc.text[max(sent.start_char, start - 25) : start]
     if NOT_A_HEADCOUNT.search(before):
@@ -990,7 +1149,7 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
     if nxt is not None:
         if nxt.text in {"%", "-", "–"} or nxt.lower_ in {"percent", "per", "times", "km", "miles", "p.m.", "a.m."}:
             return False
-        if nxt.pos_ in {"NOUN", "PROPN"} and nxt.lower_ not in {"of"}:
+        if nxt.pos_ in {"NOUN", "PROPN"} and nxt.lower_ not in {"of"} and not _verb_misread(nxt, fig_tokens):
             return False  # it counts that noun, which find_unit rejected
         if nxt.lower_ == "of" and last.i + 2 < sent.end:
             after = doc[last.i + 2]
@@ -1000,17 +1159,35 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
         return False
     previous = doc[fig_tokens[0].i - 1] if fig_tokens[0].i > sent.start else None
     if previous is not None and (
-        previous.pos_ in {"NOUN", "PROPN"} or (previous.i == sent.start and previous.is_title)
+        previous.pos_ in {"NOUN", "PROPN"}
+        or (previous.i == sent.start and previous.is_title and previous.pos_ not in {"DET", "ADV", "ADJ"})
     ):
-        return False  # "on day 12", "Phase 2", "Report 11": a label, not a headcount
+        return False  # "on day 12", "Phase 2", "Report 11": a label, not a headcount ("Another 2,000" is one)
     after = doc.text[last.idx + len(last.text) : last.idx + len(last.text) + 2]
     if (
         re.search(r"\b(?:is|was|aged|age|ages)\s+$", before)
+        or (fig.high < 100 and re.search(r"\b(?:is|was|aged)\s+(?:about|around|roughly|only|just|barely)\s+$", before))
         or (re.search(r",\s*$", before) and after.startswith(","))
         or re.search(r"\bpopulation\b", sent.text, re.I)
     ):
-        return False  # ages ("Kim Soon-ja, 81, fled", "is 19") and populations
+        return False  # ages ("Kim Soon-ja, 81, fled", "is 19", "was about 20") and populations
+    # "had 14,000 residents; fewer than 5,000 remain": the nearest counted group before the figure is civilian
+    earlier = re.findall(
+        r"\b(residents|inhabitants|civilians|refugees|villagers|evacuees|locals|"
+        r"troops|soldiers|servicem[ae]n|fighters|personnel|men)\b",
+        doc.text[sent.start_char : fig_tokens[0].idx],
+        re.I,
+    )
+    if earlier and earlier[-1].lower() in CIVILIAN_NOUNS:
+        return False
+    # a bare figure that is the subject of its clause ("as 11,000 gather in Kursk", "says 7,000 are already
+    # there") stands for the people the whole article is about
+    if last.dep_ in {"nsubj", "nsubjpass"} and PERSONNEL_CONTEXT.search(sent.doc.text[:3000]):
+        return True
     return bool(PERSONNEL_CONTEXT.search(context))
+
+
+CIVILIAN_NOUNS = frozenset("residents inhabitants civilians refugees villagers evacuees locals".split())
 
 
 def _neighbourhood(infos: list[SentenceInfo], position: int) -> str:
@@ -1044,10 +1221,14 @@ def _set_source(record: ClaimRecord, speaker: Speaker | None, how: str | None = 
 
 def _carry_sources(records: list[tuple[ClaimRecord, SentenceInfo]], infos: list[SentenceInfo]) -> None:
     """Attribution that spans sentences: headlines, "based on ..." in the next sentence, "reports emerged"."""
+    from workbench.attribution import in_quotation, unquoted_speaker
+
     by_index = {info.index: pos for pos, info in enumerate(infos)}
     for record, info in records:
-        if record.source is not None or record.category == "army_size":
+        if record.source is not None:
             continue
+        if record.category == "army_size" and not in_quotation(info):
+            continue  # a background army size stands in the article's own voice, unless someone is quoted
         if info.heading:
             # A headline figure summarises the body: the first later claim of the same value lends its source.
             for other, other_info in records:
@@ -1078,11 +1259,17 @@ def _carry_sources(records: list[tuple[ClaimRecord, SentenceInfo]], infos: list[
                 _set_source(record, cues[0], "next sentence")
                 break
             break
-        if record.source is None and re.match(r"\s*[\"“]", info.span.text):
-            # a sentence that is all quotation: the speaker is named in the next sentence or the one before
-            for neighbour in (pos + 1, pos - 1):
-                if 0 <= neighbour < len(infos) and infos[neighbour].speakers and not infos[neighbour].skip:
-                    _set_source(record, infos[neighbour].speakers[0], "quotation")
+        if record.source is None and in_quotation(info):
+            # a sentence that is all quotation: the speaker is named in the next sentence (or, while the quote
+            # runs on, the one after), else the one before; a name inside the neighbour's quotes is not the tag
+            neighbours = [pos + 1, pos + 2, pos - 1] if pos + 1 < len(infos) and in_quotation(infos[pos + 1]) else []
+            for neighbour in neighbours or [pos + 1, pos - 1]:
+                if not 0 <= neighbour < len(infos) or infos[neighbour].skip:
+                    continue
+                if infos[neighbour].paragraph != info.paragraph and neighbour > pos:
+                    continue
+                if (tag := unquoted_speaker(infos[neighbour])) is not None:
+                    _set_source(record, tag, "quotation")
                     break
         if record.source is None and pos > 0:
             prev = infos[pos - 1]

@@ -233,6 +233,9 @@ def _looks_like_non_range(text: str, match: re.Match[str]) -> bool:
         return True
     if 1900 <= lo <= 2100 and 1900 <= hi <= 2100 and "," not in lo_text:
         return True
+    # "raised the ceiling by 150,000 to 1.3 million": an increase and the new total, not a range
+    if sep.lower() == "to" and re.search(r"\bby\s+(?:(?:some|about|around|roughly|nearly|almost|over)\s+)?$", before):
+        return True
     # "six soldiers and 3,000 ..." is two figures, not a range, unless "between" frames it.
     return sep.lower() == "and" and not match.group("between")
 
