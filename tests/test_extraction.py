@@ -150,6 +150,103 @@ ATTRIBUTION = [
         "people",
         None,
     ),
+    # an estimate verb the tagger reads as a plural noun ("intelligence estimates roughly N")
+    ("Lithuania's intelligence service estimates roughly 9,000 North Korean troops in Russia.", "Lithuania", None),
+    # a figure noun owned by a modifier; a date in "from late March" is not the owner
+    (
+        "A Pentagon figure from late March put the contingent at 8,000 North Korean soldiers, most of them near Kursk.",
+        "Pentagon",
+        None,
+    ),
+    ("By British estimates, Russia is losing about 1,200 soldiers a day in the east.", "British estimates", None),
+    # the subject of a verb whose object is "a figure of N"
+    ("Tokyo has held to a figure of about 6,000 North Korean soldiers since spring.", "Japan", None),
+    (
+        "Polish officials have floated an estimate of 20,000 North Korean troops for next year.",
+        "Polish officials",
+        None,
+    ),
+    # "credits X with N", a mis-tagged "credits" in a relative clause
+    (
+        "The North, which the Japanese defence white paper credits with 1.1 million soldiers, keeps silent.",
+        "white paper",
+        None,
+    ),
+    # "A quoted B as saying": B speaks, A relays
+    ("Kim quoted the JCS as saying that about 2,500 North Korean troops had been wounded.", "South Korea JCS", "Kim"),
+    # "it put the number ... at N" with "at" hung on a participle; "it" is the body named before
+    (
+        "The Estonian intelligence service briefed reporters on Monday. It put the number of North Korean troops "
+        "already deployed at roughly 7,000.",
+        "Estonia",
+        None,
+    ),
+    # "That estimate, N ..., came in an interview": whoever gave the last figure
+    (
+        "Kyrylo Budanov has put the figure lower. That estimate, about 2,000 North Korean soldiers killed, came in "
+        "a radio interview.",
+        "Kyrylo Budanov",
+        None,
+    ),
+    # a role title resolved to the holder in the registry
+    ("In Vilnius, the NATO secretary general said about 10,000 North Korean troops were fighting.", "Mark Rutte", None),
+    # a reporting relative clause covers the noun it hangs on
+    (
+        "He was one of about 2,000 North Korean soldiers that Tokyo and Seoul believe were sent to Vladivostok.",
+        "Tokyo and Seoul",
+        None,
+    ),
+    # "A cited B as saying": B speaks
+    (
+        "CNN cited two Western officials as saying that 5,000 North Korean soldiers had reached the front.",
+        "officials",
+        "CNN",
+    ),
+    # "he" after a quotation is the quoted speaker, not a person named inside the quote
+    (
+        'Zelensky addressed parliament on Tuesday. "Putin is running out of men. North Korea has sent him 12,000 '
+        'soldiers," he said.',
+        "Zelensky",
+        None,
+    ),
+    # a media report that modifies its own noun, inside another speaker's sentence: relayed
+    (
+        "Asked about a German press report that 40 North Korean officers had defected, Kim said he could not "
+        "confirm it.",
+        "Kim",
+        "German press",
+    ),
+    # a member of a group, named generically
+    (
+        "One of the defectors, a former army captain, told a Seoul newspaper that 60 North Korean soldiers from "
+        "his battalion had been sent.",
+        "defector",
+        None,
+    ),
+    # a transcript turn: every sentence up to the next label is the speaker's; "Q:" is never a source
+    (
+        "MR. KIRBY: We believe there are about 3,000 of them in eastern Russia.\nQ: Reuters reported 5,000 North "
+        "Korean troops yesterday. Is that right?\nMR. KIRBY: I won't confirm that. We still have about 3,000 North "
+        "Korean soldiers.",
+        "John Kirby",
+        None,
+    ),
+    ("Q: Reuters reported 5,000 North Korean troops in Kursk yesterday. Is that right?", "Reuters", None),
+    # a quotation running on without a tag; a name inside the neighbour's quote is not the tag
+    (
+        '"Every unit the enemy adds matters," Melnyk said. "Even 400 more North Korean soldiers would tip the '
+        'balance."',
+        "Melnyk",
+        None,
+    ),
+    (
+        '"The first wave was 300 North Korean soldiers. The second was 500 North Korean soldiers. Nobody stopped '
+        'them," said the commander, Taras Melnyk.',
+        "Taras Melnyk",
+        None,
+    ),
+    # a narrative subject telling "a story" is nobody's report
+    ("Diaries from the battlefield, three North Korean deserters and a medic tell a story Moscow denies", None, None),
 ]
 
 
@@ -260,6 +357,95 @@ def test_next_sentence_attribution(nlp):
             "army_size",
             None,
         ),
+        # a standing formation's strength, however the parser tags "numbers"/"estimates"
+        (
+            "North Korean troops are in Kursk. The unit comes from the 9th Corps, an elite formation that Seoul "
+            "believes numbers between 30,000 and 35,000 soldiers.",
+            "army_size",
+            None,
+        ),
+        (
+            "For Pyongyang, the casualties are small next to a reconnaissance force that Kyiv estimates at "
+            "150,000 men.",
+            "army_size",
+            None,
+        ),
+        (
+            "North Korean troops are in Kursk. Compared with a 900,000-strong army, the setback barely matters.",
+            "army_size",
+            None,
+        ),
+        # loss nouns and "never came back" make a casualty count
+        (
+            "North Korean troops are in Kursk. Compared with their army, a loss of two thousand men barely matters.",
+            "casualty",
+            None,
+        ),
+        ('North Korean losses near Sudzha are "in the dozens", a US official said.', "casualty", None),
+        ("Kyiv estimates the toll among North Korean conscripts at 300.", "casualty", None),
+        # the speaker's own forces, a mixed Russian force, a pronoun for Russia
+        (
+            'North Korean troops are in Kursk, the general said. "We have about 4,000 soldiers in Estonia," he added.',
+            "other",
+            None,
+        ),
+        (
+            "North Korean troops are in Kursk. The Times reported that Russia has amassed about 40,000 troops, "
+            "including North Koreans, near Sudzha.",
+            "other",
+            None,
+        ),
+        (
+            "North Korean troops are in Kursk. Moscow, meanwhile, is short of men. It is losing about 1,200 soldiers "
+            "killed or wounded a day.",
+            "other",
+            None,
+        ),
+        # the whole of a partitive keeps its own words; the part takes the verb
+        (
+            "Of the 12,000 North Korean soldiers first deployed, some 3,500 have been killed or wounded, "
+            "officials said.",
+            "deployment",
+            "sent",
+        ),
+        (
+            "A captured North Korean soldier said 40 of the roughly 120 men in his platoon were killed in the assault.",
+            "casualty",
+            None,
+        ),
+        # "had moved toward" is an arrival; "are being moved toward" is still en route
+        (
+            "Officials said at least 6,000 of an estimated 9,000 North Korean soldiers in Russia had moved toward the "
+            "border and that Kyiv expected them to attack soon.",
+            "deployment",
+            "sent",
+        ),
+        ("The Pentagon says 2,000 North Korean troops are being moved toward Kursk.", "deployment", "expected"),
+        # status stays in the figure's own clause ("while", semicolon)
+        (
+            "Kyiv says about 2,000 North Korean troops are taking part in the offensive near Sudzha, while another "
+            "3,000 are being trained in Primorsky Krai.",
+            "deployment",
+            "front",
+        ),
+        (
+            "Kyiv says 2,000 North Korean troops are in Russia; another 3,000 are training near Vladivostok.",
+            "deployment",
+            "sent",
+        ),
+        (
+            "North Korean troops are in Kursk. Ukrainian gunners described waves of 40 to 50 North Korean soldiers "
+            "crossing snowy fields.",
+            "deployment",
+            "front",
+        ),
+        (
+            "North Korean troops are in Kursk. Russia's training camps near Vladivostok have struggled to absorb the "
+            "first 6,000.",
+            "deployment",
+            "training",
+        ),
+        ("Two North Korean prisoners and a few deserters told their story to Kyiv reporters.", "captured", None),
     ],
 )
 def test_category_and_status(nlp, text, category, status):
@@ -276,13 +462,55 @@ def test_category_and_status(nlp, text, category, status):
         "North Korea is paid $2,000 a month per soldier, officials said.",
         "North Korea, a country of 26 million people, has few allies.",
         "It was the first such visit in 24 years.",
+        # ages, pronoun "one", civilians left behind
+        "North Korean troops are fighting in Kursk. The prisoner, who is about 24, said he was a sniper.",
+        "North Korean troops are fighting in Kursk. One of the captured men was treated in Kyiv.",
+        "North Korean troops are fighting in Kursk. Before the war the town had 9,000 inhabitants; about 2,000 are "
+        "left.",
+        "North Korean troops are fighting in Kursk. The drone unit said 40 of its 60 drones were lost.",
     ],
 )
 def test_non_personnel_numbers_are_not_claims(nlp, text):
     assert all(
-        c.number_text not in {"8", "13", "3,000", "400", "$2,000", "2,000", "26 million", "24"}
+        c.number_text not in {"8", "13", "3,000", "400", "$2,000", "2,000", "26 million", "24", "One", "40", "60"}
         for c in claims_of(nlp, text)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        # a bare number that is the subject of its clause stands for the troops the text is about
+        ("Kyiv warns of new offensive as 9,000 gather near Sudzha\n\nNorth Korean troops are in Kursk.", ["9,000"]),
+        (
+            "North Korean troops are in Kursk, officials said. Another 2,000 or so are still being trained near "
+            "Vladivostok, the diplomat said.",
+            ["2,000"],
+        ),
+        # partitives: the part and the whole
+        (
+            "Officials said at least 6,000 of an estimated 9,000 North Korean soldiers in Russia had reached the "
+            "front.",
+            ["6,000", "9,000"],
+        ),
+        ("North Korean troops are in Kursk. Roughly 1,500 of the wounded have been flown to Moscow.", ["1,500"]),
+        # counted nouns: comrades, replacements, "the number of deserters ... at"
+        ('"Yesterday we lost seven comrades," the North Korean soldier wrote.', ["seven"]),
+        (
+            'The commander said Pyongyang would send "several hundred" North Korean replacements by March.',
+            ["several hundred"],
+        ),
+        ("A Ukrainian newspaper put the number of North Korean deserters in the region at twelve.", ["twelve"]),
+        # an increase and the new total are two figures
+        (
+            "North Korean troops are in Kursk. Putin signed a decree raising the number of Russian troops by 150,000 "
+            "to 1.3 million.",
+            ["150,000", "1.3 million"],
+        ),
+    ],
+)
+def test_implicit_and_partitive_figures_are_found(nlp, text, numbers):
+    assert [c.number_text for c in claims_of(nlp, text)] == numbers
 
 
 def test_headline_figure_counts_and_borrows_the_body_source(nlp):
@@ -378,6 +606,84 @@ def test_stances(nlp, text, actor, stance):
     assert any(r.stance == stance and actor.split()[-1].lower() in r.actor.lower() for r in records), [
         (r.actor, r.stance) for r in records
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "marker", "actor", "stance"),
+    [
+        # a multi-sentence quotation: the speaker credited where it closes holds the earlier sentences too
+        (
+            "Russia's ambassador Pavel Orlov spoke to reporters about North Korean troops.\n\n"
+            '"Kyiv keeps inventing new Korean battalions every week. Nobody here believes it," Orlov said.',
+            "Kyiv keeps",
+            "Pavel Orlov",
+            "denies",
+        ),
+        # a transcript turn: the label speaks each sentence of the answer
+        (
+            "Press secretary Evan Doyle briefed reporters.\n\n"
+            "Q: Where are the North Korean soldiers now?\n\n"
+            "MR. DOYLE: Our figure has not changed. We have watched them move closer to the front every week.\n\n"
+            "Q: Thank you.\n\nMR. DOYLE: Thanks, everyone.\n",
+            "We have watched",
+            "Evan Doyle",
+            "confirms",
+        ),
+        # "the Russian side" is Russia speaking
+        (
+            "North Korean troops were reported in Kursk.\n\n"
+            "The Russian side once more dismissed the reports as a provocation.",
+            "The Russian side",
+            "Russia",
+            "denies",
+        ),
+        (
+            "Estonia's intelligence chief said in March that Pyongyang would probably send another 5,000 soldiers.",
+            "Estonia",
+            "chief",
+            "expects",
+        ),
+        (
+            '"As of this morning we do not see any Korean units on our flank," border guard spokesman Ivan Koval said.',
+            "As of",
+            "Ivan Koval",
+            "cannot_confirm",
+        ),
+        (
+            "Asked about the captured North Koreans, the Russian envoy Oleg Tarasov said he would not comment on "
+            '"another staged fake".',
+            "Asked",
+            "Oleg Tarasov",
+            "denies",
+        ),
+        (
+            "Moscow's embassy said the stories about North Korean casualties were manufactured in Warsaw.",
+            "Moscow",
+            "embassy",
+            "denies",
+        ),
+        (
+            "A Latvian defence official said roughly 1,200 North Korean infantrymen had joined assaults near Sudzha.",
+            "A Latvian",
+            "official",
+            "confirms",
+        ),
+    ],
+)
+def test_stances_in_context(nlp, text, marker, actor, stance):
+    """Quotations spanning sentences, transcript turns, stand-in names and hedged or dismissive wording."""
+    doc = nlp(text)
+    start = text.index(marker)
+    records = [r for r in StanceExtractor()(doc, "t") if r.start_char <= start < r.end_char]
+    assert any(r.stance == stance and actor.split()[-1].lower() in r.actor.lower() for r in records), [
+        (r.actor, r.stance, r.cue) for r in StanceExtractor()(doc, "t")
+    ]
+
+
+def test_no_stance_for_transcript_questions(nlp):
+    """A reporter's question ("Q: ...?") is no one's position."""
+    text = "Q: Are North Korean troops fighting in Kursk, and has Russia confirmed it?\n\nMS. LANE: Next question.\n"
+    assert not StanceExtractor()(nlp(text), "t")
 
 
 @pytest.mark.parametrize(

@@ -265,8 +265,17 @@ class ActorRegistry:
         hits = self.find_in(clean)
         rank = {"person": 0, "media": 1, "organization": 2, "country": 3}
         anonymous_head = head_l in ANONYMOUS_HEADS and not is_person
+        if len({h[2].canonical for h in hits}) > 1 and not re.sub(
+            r"(?i)\b(?:and|both|the)\b|[,&\s]", "", "".join(clean[a:b] for a, b in _gaps(hits, len(clean)))
+        ):
+            # "Seoul and Kyiv say ...": a joint claim keeps both names as written
+            first = min(hits, key=lambda h: h[0])[2]
+            return Source(clean, mention.strip(), first.type, first.country, first.kind)
         if hits:
             hits.sort(key=lambda h: (rank.get(h[2].kind, 4), -(h[1] - h[0])))
+            if len({h[2].canonical for h in hits if h[2].kind == "person"}) > 1:
+                # "former NATO Secretary General Jens Stoltenberg": a role alias and a name; the name heads the phrase
+                hits.sort(key=lambda h: (rank.get(h[2].kind, 4), -h[1]))
             start, end, actor = hits[0]
             covers_head = head_l in lowered[start:end] if head_l else True
             if anonymous_head and not covers_head and actor.kind != "person":
@@ -307,10 +316,21 @@ class ActorRegistry:
         return Source(actor.canonical, mention.strip(), actor.type, actor.country, actor.kind, known=True)
 
 
+def _gaps(hits: list[tuple[int, int, Actor]], length: int) -> list[tuple[int, int]]:
+    """The stretches of a mention between (and around) its registry hits."""
+    gaps, cursor = [], 0
+    for start, end, _actor in sorted(hits, key=lambda h: h[0]):
+        gaps.append((cursor, start))
+        cursor = max(cursor, end)
+    return [*gaps, (cursor, length)]
+
+
 def _named_body(text: str, country_end: int) -> str | None:
     """The proper name after a country's possessive ("Ukraine's Center for X" -> "Center for X"), else None."""
     rest = re.sub(r"^(?:'s|’s)?\s+", "", text[country_end:])
     words = rest.split()
+    if words and words[0].lower() in {"and", "or", "&"}:
+        return None  # "Seoul and Kyiv": a second actor, not a body of the first
     if len(words) < 2 or not all(w[:1].isupper() or w.lower() in {"for", "of", "and", "the", "on"} for w in words):
         return None
     return rest if words[-1][:1].isupper() else None

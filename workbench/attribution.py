@@ -25,7 +25,7 @@ predict inform brief testify acknowledge admit deny dismiss describe quote show 
 know continue respond reply tweet post publish mention observe agree dispute calculate count record detect
 track identify verify declare maintain contend reject refute remark specify elaborate answer recount relay
 convey signal hint concede put share urge caution affirm corroborate understand learn read speak project
-forecast circulate offer expect anticipate fear cite
+forecast circulate offer expect anticipate fear cite credit
 """.split()
 )
 # Verbs that are speech only with a clause ("maintains that ..."), not with an object ("maintains 1.2m troops").
@@ -55,11 +55,20 @@ head chief director secretary minister spokesman spokeswoman spokesperson comman
 adviser advisor deputy lawmaker member representative official chairman chairwoman chair leader governor
 """.split()
 )
+# Further words of role titles ("press secretary", "secretary general", "commander-in-chief").
+_ROLE_WORDS = frozenset("press general commander-in-chief of the for".split())
 # Findings that, made definite ("the assessment", "these figures"), point back to whoever last gave them.
 FINDING_NOUNS = frozenset("assessment estimate tally count figure briefing document report readout".split())
 TIME_ENTS = {"DATE", "TIME"}
 # Nouns whose content belongs to whoever they are "of" / "by": "claims of Western media about ...".
 CLAIM_NOUNS = frozenset("claim report allegation assertion estimate assessment statement".split())
+# "held to a figure of 11,000", "floated an estimate of 30,000": the subject of a verb whose object is a
+# figure "of N" gives that figure, whatever the verb.
+FIGURE_OBJECTS = frozenset("figure estimate tally count".split())
+# "tell a story", "tell a tale": narration, not a report of a figure.
+NARRATIVE_OBJECTS = frozenset("story tale".split())
+# Words that, modifying a finding noun, name who owns it: "media reports", "intelligence estimates".
+OWNER_NOUNS = frozenset("media press intelligence".split())
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_THING = {"it", "they", "we", "i"}
 ANAPHORS = {
@@ -198,6 +207,94 @@ def _refers_to_figures(verb: Token) -> bool:
     )
 
 
+def _owner_modifier(noun: Token) -> bool:
+    """ "a Pentagon figure", "Western estimates", "a Ukrainian media report": a modifier names who made it.
+
+    Only the noun's own left modifiers count; "official figures" or "early estimates" name nobody.
+    """
+    for child in noun.lefts:
+        if child.dep_ not in {"compound", "amod", "nmod"}:
+            continue
+        if child.ent_type_ in {"ORG", "GPE", "NORP"} or child.lower_ == "western":
+            return True
+        if child.pos_ == "PROPN" and child.ent_type_ not in TIME_ENTS:
+            return True
+        if child.pos_ == "NOUN" and child.lower_ in OWNER_NOUNS:
+            return True
+    return False
+
+
+def _narrates(verb: Token) -> bool:
+    """ "... tell a story Pyongyang refuses to tell": a verb whose object is a story with no figure in it
+    ("circulated a story that 18 deserted" reports one)."""
+    return verb.lemma_.lower() in {"tell", "write", "narrate", "recount"} and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in NARRATIVE_OBJECTS and not any(t.like_num for t in c.subtree)
+        for c in verb.children
+    )
+
+
+def _sourcing_position(noun: Token) -> bool:
+    """ "By Western estimates, ...", "A Pentagon figure put ...": the finding sources the sentence only as a
+    subject or after "by"/"under"; "lines up with Ukrainian counts" merely compares."""
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ in {"by", "under", "on"}
+
+
+def _quoted_ranges(sent: Span) -> list[tuple[int, int]]:
+    """Character ranges of ``sent.text`` inside quotation marks, including a quote opened in an earlier sentence
+    of the paragraph and closed in this one."""
+    text = sent.text
+    doc_text = sent.doc.text
+    before = doc_text[doc_text.rfind("\n", 0, sent.start_char) + 1 : sent.start_char]
+    ranges: list[tuple[int, int]] = []
+    offset = 0
+    if before.count('"') % 2 == 1 or before.count("“") > before.count("”"):
+        close = re.search(r"[\"”]", text)
+        offset = close.end() if close else len(text)
+        ranges.append((0, offset))
+    ranges += [(m.start() + offset, m.end() + offset) for m in re.finditer(r"[\"“][^\"“”]*[\"”]?", text[offset:])]
+    return ranges
+
+
+def _question_label(token: Token) -> bool:
+    """ "Q" / "A" right before a colon: an interview or briefing label, not a noun of the sentence."""
+    return token.text in {"Q", "A"} and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ":"
+
+
+def _mistagged_verb(token: Token) -> bool:
+    """ "Kyiv's military intelligence estimates roughly 12,000": a reporting verb the tagger read as a plural
+    noun; it gives itself away by having a subject."""
+    if token.pos_ != "NOUN" or token.lower_ not in {"estimates", "assesses", "reckons", "calculates", "credits"}:
+        return False
+    if any(c.dep_ == "nsubj" for c in token.children):
+        return True
+    # "which the defence white paper credits with 1.28 million": a noun phrase on the left, "with N" on the right
+    return any(c.dep_ in {"compound", "poss"} for c in token.lefts) and any(
+        c.dep_ == "prep" and c.lower_ in {"with", "at"} and any(g.like_num for g in c.subtree) for c in token.rights
+    )
+
+
+def _puts_at_number(verb: Token) -> bool:
+    """ "put the number ... at 10,000": an "at" with a number anywhere in the clause (the parser may hang it
+    on a participle: "the number of soldiers already sent at 10,000")."""
+    return any(
+        t.lower_ == "at" and any(g.like_num or g.pos_ == "NUM" for g in t.subtree if g.i != t.i) for t in verb.subtree
+    )
+
+
+def _relative_report(verb: Token) -> bool:
+    """ "soldiers that Seoul and Kyiv say were sent": a reporting relative clause whose relative pronoun is the
+    subject of the reported clause, so the report covers the noun it hangs on (and its figure)."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in {"NOUN", "PROPN", "NUM"}:
+        return False
+    return any(
+        c.dep_ == "ccomp"
+        and any(g.dep_ in {"nsubj", "nsubjpass"} and g.lower_ in {"that", "which", "who"} for g in c.children)
+        for c in verb.children
+    )
+
+
 def _is_person(token: Token) -> bool:
     return token.ent_type_ == "PERSON" or (
         token.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in token.subtree)
@@ -277,6 +374,8 @@ class Attributor:
     def resolve_token(self, token: Token, memory: SpeakerMemory) -> tuple[Source, Span] | None:
         """Resolve the subject/object ``token`` of a speech cue into a Source (pronouns via memory)."""
         lower = token.lower_
+        if _question_label(token):
+            return None  # "Q: ..." in a transcript: the reporter's question label, never a source
         if token.pos_ == "PRON" or lower in PRONOUNS_PERSON | PRONOUNS_THING:
             if lower in PRONOUNS_PERSON:
                 recalled = memory.recall("human")
@@ -317,6 +416,22 @@ class Attributor:
             group = objects[0].lower_ if objects else ""
             recalled = memory.recall_anonymous(group) or memory.recall("anonymous_plural") or memory.recall("anonymous")
             return (recalled, token.doc[token.i : token.i + 1]) if recalled is not None else None
+        if lower in {"one", "two", "three", "some", "several", "many", "each", "another"} and (
+            group := next(
+                (
+                    g
+                    for c in token.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj" and g.tag_ == "NNS"
+                ),
+                None,
+            )
+        ):
+            # "One of the prisoners, a 26-year-old rifleman, told ...": a member of the group, named generically
+            modifiers = [c.text for c in group.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ not in TIME_ENTS]
+            name = " ".join([*modifiers, group.lemma_.lower()])
+            return Source(name, _mention_span(token).text, None, country_in(name), "anonymous"), _mention_span(token)
         if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ != "PERSON"):
             # "the State Secretary of the Security Council, Alexander Volfovich": the named person speaks
             for child in token.children:
@@ -333,11 +448,18 @@ class Attributor:
                         return body, resolved[1]  # "Ukraine's General Staff said ... Kyiv's tally puts": that body
                     if resolved:
                         return resolved
-            # "a message from X", "figures circulated by X", "data released by X"
+            if _owner_modifier(token):
+                # "a Pentagon figure", "Western estimates", "a Ukrainian media report": the named owner
+                name = _name_span(token)
+                head = token.lemma_.lower() if token.lemma_.lower() in {"report", "estimate"} else token.lower_
+                owner = self.registry.resolve(name.text, head=head)
+                if owner.name:
+                    return owner, name
+            # "a message from X", "figures circulated by X", "data released by X" (never "from early November")
             for child in token.children:
                 candidates = []
                 if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
-                    candidates = [c for c in child.children if c.dep_ == "pobj"]
+                    candidates = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in TIME_ENTS]
                 elif child.dep_ in {"acl", "relcl"}:
                     for grandchild in child.children:
                         if grandchild.dep_ == "agent" or (grandchild.dep_ == "prep" and grandchild.lower_ == "by"):
@@ -452,6 +574,8 @@ class Attributor:
     def _subject_of(self, verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS:
+                if _question_label(child):
+                    continue  # "Q: The Times reported ...": the parser makes the label a second subject
                 if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
                     return verb.head
                 return child
@@ -501,6 +625,14 @@ class Attributor:
             ),
             None,
         )
+        if claimant is None and _owner_modifier(noun):
+            # "a Ukrainian media report that dozens deserted": the noun names its own claimant
+            for child in noun.children:
+                if child.dep_ in {"acl", "ccomp", "relcl"} and any(
+                    m.lower_ == "that" and m.dep_ == "mark" for m in child.children
+                ):
+                    return noun, child
+            return None
         if claimant is None or claimant.lemma_.lower() in NON_SPEAKERS:
             return None
         # "claims of British tabloids about 5,000 ...": the about-phrase may hang on the claimant itself
@@ -549,11 +681,64 @@ class Attributor:
         doc = verb.doc
         if verb.i == 0 or doc[verb.i - 1].text not in {",", '"', "”", "'", "’"} or verb.tag_ not in {"VBD", "VBZ"}:
             return None
+        if any(c.dep_ == "dobj" for c in verb.children):
+            return None  # ", put the contingent at 8,000": the noun after the verb is its object, not its speaker
         for chunk in doc.noun_chunks:
             if chunk.start == verb.i + 1:
                 return chunk.root
             if chunk.start > verb.i + 1:
                 break
+        return None
+
+    @staticmethod
+    def _anaphoric_finding(noun: Token) -> bool:
+        """ "That estimate, roughly 3,000 dead, came in an interview": a definite finding that is the subject of
+        its clause and carries the figure in apposition points back to whoever gave the last figure."""
+        return (
+            noun.lemma_.lower() in FINDING_NOUNS
+            and noun.dep_ in {"nsubj", "nsubjpass"}
+            and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in noun.children)
+            and (
+                any(t.like_num for t in noun.subtree)
+                # the parser may detach the apposition: "That estimate, about 2,000 killed, came ..."
+                or (
+                    noun.i + 2 < len(noun.doc)
+                    and noun.doc[noun.i + 1].text == ","
+                    and any(t.like_num for t in noun.doc[noun.i + 2 : noun.i + 5])
+                )
+            )
+        )
+
+    @staticmethod
+    def _quoted_as_saying(verb: Token) -> Token | None:
+        """The object of "A quoted/cited B as saying ...", else None."""
+        if verb.lemma_.lower() not in {"quote", "cite"}:
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return None
+        saying = any(t.lower_ == "as" for t in verb.subtree) and any(
+            t.lemma_.lower() in {"say", "tell", "state"} and t.i != verb.i for t in verb.subtree
+        )
+        return obj if saying else None
+
+    @staticmethod
+    def _figure_holder(verb: Token) -> Token | None:
+        """The subject of a verb whose object is "a figure/estimate of N" ("held to a figure of 11,000")."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for noun in objects:
+            if noun.lemma_.lower() not in FIGURE_OBJECTS:
+                continue
+            numbers = [
+                g
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.subtree
+                if g.like_num or g.pos_ == "NUM"
+            ]
+            if numbers:
+                return next((c for c in verb.children if c.dep_ == "nsubj"), None)
         return None
 
     def _agent_of(self, verb: Token) -> Token | None:
@@ -615,6 +800,15 @@ class Attributor:
                     if (
                         earlier.start_char == span.start_char
                         and verb_i is not None
+                        and earlier.verb_i is None
+                        and earlier.cue == "estimate"
+                        and token.doc[verb_i].left_edge.i <= token.i
+                    ):
+                        earlier.verb_i, earlier.cue = verb_i, cue  # "a Pentagon figure ... put it at": the verb
+                        continue
+                    if (
+                        earlier.start_char == span.start_char
+                        and verb_i is not None
                         and earlier.verb_i is not None
                         and token.doc[verb_i].is_ancestor(token.doc[earlier.verb_i])
                     ):
@@ -659,11 +853,27 @@ class Attributor:
             elif (
                 token.lemma_.lower() in {"estimate", "count", "tally", "assessment", "calculation", "figure"}
                 and token.pos_ == "NOUN"
-                and any(c.dep_ == "poss" for c in token.children)
+                and (
+                    any(c.dep_ == "poss" for c in token.children)
+                    or (_owner_modifier(token) and _sourcing_position(token))
+                    or self._anaphoric_finding(token)
+                )
             ):
-                # "by its count", "Kyiv's estimate is higher still"
-                add(token, "estimate")  # resolved through its possessor
-            elif token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS:
+                # "by its count", "by Western estimates", "That estimate, roughly 3,000, came in an interview"
+                add(token, "estimate")  # resolved through its owner, or whoever gave the last figure
+            elif (
+                token.lower_ in {"put", "puts"}
+                and token.dep_ == "aux"
+                and _puts_at_number(token.head)
+                and (holder := next((c for c in (*token.children, *token.head.children) if c.dep_ == "nsubj"), None))
+                is not None
+            ):
+                # "The JCS put killed and wounded at 4,000": the parser reads "put" as an auxiliary of "killed"
+                add(holder, "put", token.head.i)
+            elif token.like_num and (owner := next((c for c in token.children if c.dep_ == "poss"), None)):
+                # "the NIS's initial 1,500": the figure is the possessor's; nested, so a reporter of it relays
+                add(owner, "estimate", token.i)
+            elif (token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS) or _mistagged_verb(token):
                 if token.lemma_.lower() == "report" and token.tag_ == "VBN" and token.dep_ == "amod":
                     continue
                 if (
@@ -672,9 +882,13 @@ class Attributor:
                         c.dep_ in {"ccomp", "parataxis"} or (c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS)
                         for c in token.children
                     )
-                    and not (token.lemma_.lower() == "put" and any(c.lower_ == "at" for c in token.children))
+                    and not (token.lemma_.lower() == "put" and _puts_at_number(token))
                 ):
                     continue
+                if _narrates(token) or any(
+                    a.lemma_.lower() in NARRATIVE_OBJECTS or _narrates(a) for a in token.ancestors
+                ):
+                    continue  # "notebooks ... tell a story (X refuses to tell)": narration, nobody reports a figure
                 subject = self._subject_of(token)
                 passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
                 if subject is not None and (passive or subject.dep_ == "nsubjpass"):
@@ -700,13 +914,24 @@ class Attributor:
                         add(inverted, token.lemma_.lower(), token.i)
                     continue
                 subject = self._adjacent_actor(token, subject)
+                if (quoted := self._quoted_as_saying(token)) is not None:
+                    # "Lee quoted the NIS as saying ...": the quoted body speaks, the quoter relays
+                    relay = self.resolve_token(subject, memory)
+                    if (speaker := add(quoted, "say", token.i)) is not None and relay is not None:
+                        speaker.via = relay[0]
+                    continue
                 speaker = add(subject, token.lemma_.lower(), token.i)
+                if speaker and _relative_report(token):
+                    speaker.verb_i = token.head.i  # "11,000 soldiers that Seoul says were sent": the noun's clause
                 if speaker:
                     # "X, citing Y, said" / "X said, citing Y": only a relay inside the speaker's own clause counts
                     clause = sorted({t.i for t in subject.subtree} | {t.i for t in token.subtree})
                     speaker.via = self._relay_in([token.doc[i] for i in clause], memory)
                     if (tagged := self._tagged_clause(token, subject)) is not None:
                         speaker.verb_i = tagged.i  # ", Tesla said, ...": the tag reports the clause it hangs on
+            elif token.pos_ == "VERB" and (holder := self._figure_holder(token)) is not None:
+                # "Seoul has held to a figure of 11,000", "officials floated an estimate of 30,000"
+                add(holder, token.lemma_.lower(), token.i)
             elif token.dep_ == "agent" and token.head.lemma_.lower() in {
                 "share",
                 "provide",
@@ -812,14 +1037,31 @@ class Attributor:
         return Speaker(source, start, start + len(tail), "colon")
 
     def remember_mentions(self, sent: Span, memory: SpeakerMemory) -> None:
-        """Actors named anywhere in a sentence: later "the agency" or "the president" may mean them."""
+        """Actors named anywhere in a sentence: later "the agency" or "the president" may mean them.
+
+        A person named only inside a quotation ("'... together with Putin ...,' he said") is not who a later
+        "he" means: the quoted speaker is.
+        """
+        quoted = _quoted_ranges(sent)
         for start, end, actor in self.registry.find_in(sent.text):
+            if actor.kind == "person" and any(a <= start < b for a, b in quoted):
+                continue
+            if actor.kind == "person":
+                # "HUR chief Kyrylo Budanov", "the Kremlin spokesman": a role alias names a body too ("the agency")
+                words = re.split(r"\s+", sent.text[start:end])
+                body = " ".join(w for w in words if w.lower().strip(",.") not in ROLE_NOUNS | _ROLE_WORDS)
+                for _s, _e, inner in self.registry.find_in(body) if body else []:
+                    if inner.kind in {"organization", "alliance"} and inner.canonical != actor.canonical:
+                        memory.remember(self.registry._source(inner, body))
             if actor.kind in {"person", "organization"}:
                 memory.remember(self.registry._source(actor, sent.text[start:end]))
 
     def remember_subjects(self, sent: Span, memory: SpeakerMemory) -> None:
-        """Named people who act in a sentence become candidates for a later "he" or "she"."""
+        """Named people who act in a sentence become candidates for a later "he" or "she" (not inside quotes)."""
+        quoted = _quoted_ranges(sent)
         for token in sent:
+            if any(a <= token.idx - sent.start_char < b for a, b in quoted):
+                continue
             if (
                 token.pos_ == "NOUN"
                 and token.lower_ in {"official", "diplomat", "officer", "commander", "source"}
@@ -836,6 +1078,27 @@ class Attributor:
 
 
 # ------------------------------------------------------------------------------------------ doc structure
+
+
+def in_quotation(info: SentenceInfo) -> bool:
+    """The sentence opens with a quote mark, or sits inside a quotation opened earlier in its paragraph."""
+    text = info.span.doc.text
+    start = info.span.start_char
+    if re.match(r"\s*[\"“]", info.span.text):
+        return True
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def unquoted_speaker(info: SentenceInfo) -> Speaker | None:
+    """The first speaker of a sentence named outside its quotation marks ('"... the enemy adds ...," X said')."""
+    quoted = [m.span() for m in re.finditer(r"[\"“][^\"“”]*[\"”]", info.span.text)]
+    offset = info.span.start_char
+    for speaker in info.speakers:
+        if not any(a <= speaker.start_char - offset < b for a, b in quoted):
+            return speaker
+    return None
+
 
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$|;\s*$")
 
@@ -879,6 +1142,78 @@ def _name_role_holders(doc: Doc, infos: list[SentenceInfo], registry: ActorRegis
                     break
 
 
+QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "MODERATOR", "OPERATOR", "AUDIENCE MEMBER"})
+HONORIFICS = frozenset(
+    """
+MR MS MRS MISS DR GEN GENERAL ADM ADMIRAL SECRETARY SEC AMB AMBASSADOR SEN SENATOR REP COL LT MAJ CAPT PRESIDENT
+MINISTER SPOKESMAN SPOKESWOMAN SPOKESPERSON DEPUTY DIRECTOR CHAIRMAN PROF
+""".split()
+)
+_TURN_LABEL = re.compile(r"\s*([A-Z][A-Z.'’\- ]{0,70}?)\s*:(?:\s|$)")
+
+
+class TranscriptTurns:
+    """Speaker turns of a briefing transcript: "MS. SINGH: ..." lines make every sentence up to the next label
+    that speaker's ("we assess", "our number"); "Q: ..." lines are a reporter's question with no source."""
+
+    def __init__(self, doc: Doc, registry: ActorRegistry):
+        self.doc = doc
+        self.registry = registry
+        self.current: Source | None = None
+        self.question = False
+        self.label_span: tuple[int, int] = (0, 0)
+        self.seen: list[Source] = []
+        self._line_done = -1
+
+    def update(self, line_start: int, line: str, memory: SpeakerMemory) -> None:
+        """Start a new turn when ``line`` (beginning at ``line_start``) opens with an all-caps speaker label."""
+        if line_start == self._line_done:
+            return
+        self._line_done = line_start
+        match = _TURN_LABEL.match(line)
+        if not match or match.group(1) != match.group(1).upper():
+            return
+        label = re.sub(r"\s+", " ", match.group(1)).strip()
+        if label in QUESTION_LABELS:
+            self.current, self.question = None, True
+            return
+        source = self._resolve(label, memory)
+        if source is None:
+            return
+        self.current, self.question = source, False
+        self.label_span = (line_start + match.start(1), line_start + match.end(1))
+        self.seen.append(source)
+        memory.remember(source, spoke=True)
+
+    def _resolve(self, label: str, memory: SpeakerMemory) -> Source | None:
+        """ "DEPUTY PENTAGON PRESS SECRETARY SABRINA SINGH" / "MS. SINGH" / "SECRETARY AUSTIN" -> the person."""
+        words = label.replace(".", " ").split()
+        titled = " ".join(w.capitalize() for w in label.split())
+        people = [h for h in self.registry.find_in(titled) if h[2].kind == "person"]
+        honorific = words[0] in HONORIFICS or any(w in HONORIFICS for w in words[:-1])
+        if not (people or (honorific and len(words) >= 2)):
+            return None  # "SEOUL:", "UPDATE:": a dateline or a rubric, not a speaker
+        if people:
+            start, end, _actor = people[-1]
+            return self.registry.resolve(titled[start:end], is_person=True)
+        surname = words[-1].capitalize()
+        for source in reversed(self.seen):
+            if re.split(r"[\s\-]+", source.name)[-1].lower() == surname.lower():
+                return source
+        if (earlier := memory.last_full_name(surname)) is not None:
+            return earlier
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and ent.text.split()[-1].lower() == surname.lower() and len(ent.text.split()) > 1:
+                return self.registry.resolve(ent.text, is_person=True)
+        return Source(surname, label, None, None, "person")
+
+    def speaker(self) -> Speaker | None:
+        """The turn's speaker for a sentence that names nobody itself."""
+        if self.current is None or self.question:
+            return None
+        return Speaker(self.current, self.label_span[0], self.label_span[1], "colon")
+
+
 def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInfo]:
     """Sentences with paragraph numbers, heading flags, boilerplate flags and speakers (cached on the Doc)."""
     cached = doc.user_data.get("workbench_sentences")
@@ -891,6 +1226,7 @@ def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInf
     infos: list[SentenceInfo] = []
     attributor = Attributor(registry)
     memory = SpeakerMemory()
+    turns = TranscriptTurns(doc, attributor.registry)
     import bisect
 
     for index, sent in enumerate(doc.sents):
@@ -909,6 +1245,7 @@ def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInf
         caption = skip_kind == "boilerplate" and bool(re.match(r"(?i)in this .*photo|.*\((?:AP|AFP)", stripped))
         info = SentenceInfo(index, sent, paragraph, heading, skip_kind is not None, caption)
         if not info.skip:
+            turns.update(line_start, text[line_start:line_end], memory)
             info.speakers = attributor.sentence_speakers(sent, memory)
             if not info.speakers and (
                 # a source note in brackets at the end beats a label before a colon ("KPA strength: 1.2m (IISS)")
@@ -919,6 +1256,8 @@ def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInf
                 tag := attributor.trailing_speaker(sent, memory)
             ):
                 info.speakers.append(tag)
+            if not info.speakers and (turn := turns.speaker()) is not None:
+                info.speakers = [turn]  # "We now assess that 11,000 ..." inside "MS. SINGH:"'s turn
             attributor.remember_subjects(sent, memory)
             attributor.remember_mentions(sent, memory)
             if infos:
