@@ -295,6 +295,19 @@ def _relative_report(verb: Token) -> bool:
     )
 
 
+def doc_entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per Doc: spaCy rebuilds the list by scanning every token on each access."""
+    cached = doc.user_data.get("workbench_ents")
+    if cached is None:
+        cached = doc.user_data["workbench_ents"] = tuple(doc.ents)
+    return cached
+
+
+def span_entities(span: Span) -> list[Span]:
+    """``span.ents`` (the entities inside ``span``) from the cached list."""
+    return [e for e in doc_entities(span.doc) if e.start >= span.start and e.end <= span.end]
+
+
 def _is_person(token: Token) -> bool:
     return token.ent_type_ == "PERSON" or (
         token.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in token.subtree)
@@ -501,7 +514,9 @@ class Attributor:
         text = name.text if (is_person or token.pos_ == "NOUN") else mention.text
         if is_person and token.ent_type_ == "PERSON":
             # "Poland's Foreign Minister Radosław Sikorski" -> "Radosław Sikorski"
-            entity = next((e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ == "PERSON"), None)
+            entity = next(
+                (e for e in doc_entities(token.doc) if e.start <= token.i < e.end and e.label_ == "PERSON"), None
+            )
             if entity is not None:
                 text = entity.text
         if token.pos_ == "NOUN" and self.registry.find_in(mention.text) and not self.registry.find_in(name.text):
@@ -552,7 +567,7 @@ class Attributor:
             return None
         doc = token.doc
         mention = _mention_span(token)
-        for ent in doc.ents:
+        for ent in doc_entities(doc):
             if ent.label_ != "PERSON" or ent.start <= token.i or ent.start > mention.end + 1:
                 continue
             closed = ent.end >= len(doc) or doc[ent.end].text in {",", ")", "—", "–"} or ent.end == mention.end
@@ -1122,7 +1137,7 @@ def _share_across_colon(prev: SentenceInfo, info: SentenceInfo, attributor: Attr
 def _name_role_holders(doc: Doc, infos: list[SentenceInfo], registry: ActorRegistry) -> None:
     """ "Polish defence minister warns ..." (headline) -> the person the article names in that role elsewhere
     ("Polish Defence Minister Władysław Kosiniak-Kamysz"): the guideline wants the person, not the title."""
-    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    people = [e for e in doc_entities(doc) if e.label_ == "PERSON"]
     for info in infos:
         for speaker in info.speakers:
             source = speaker.source
@@ -1202,7 +1217,7 @@ class TranscriptTurns:
                 return source
         if (earlier := memory.last_full_name(surname)) is not None:
             return earlier
-        for ent in self.doc.ents:
+        for ent in doc_entities(self.doc):
             if ent.label_ == "PERSON" and ent.text.split()[-1].lower() == surname.lower() and len(ent.text.split()) > 1:
                 return self.registry.resolve(ent.text, is_person=True)
         return Source(surname, label, None, None, "person")

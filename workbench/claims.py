@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from workbench.attribution import SentenceInfo, Speaker, analyse
+from workbench.attribution import SentenceInfo, Speaker, analyse, span_entities
 from workbench.numbers import Figure, find_figures
 from workbench.places import Gazetteer, default_gazetteer
 
@@ -856,7 +856,7 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
 
 
 def _date_near(sent: Span, fig_start: int) -> str | None:
-    dates = [e for e in sent.ents if e.label_ in {"DATE", "TIME"} and not re.fullmatch(r"\d+", e.text)]
+    dates = [e for e in span_entities(sent) if e.label_ in {"DATE", "TIME"} and not re.fullmatch(r"\d+", e.text)]
     dates = [e for e in dates if not (e.start_char <= fig_start < e.end_char)]
     if not dates:
         return None
