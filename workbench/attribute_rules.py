@@ -66,7 +66,18 @@ class FastAttributeRuler(AttributeRuler):
                         if set(first) <= set(_KEY_NAMES)
                         else [(0, lambda _x: True)]
                     )
-        self._effects: dict[tuple[int, int, int, int], dict[int, int] | None] = {}
+        # Rules that require a tag can only fire on tokens with that tag: index them by it (order kept).
+        self._by_tag: dict[str, list[int]] = {}
+        self._any_tag: list[int] = []
+        for n, (attr_id, _tests) in enumerate(self._single):
+            for pattern in self.matcher.get(str(attr_id))[1]:
+                tag = pattern[0].get("TAG") if len(pattern) == 1 else None
+                tags = [tag] if isinstance(tag, str) else tag.get("IN") if isinstance(tag, dict) else None
+                if tags is None:
+                    self._any_tag.append(n)
+                else:
+                    for value in tags:
+                        self._by_tag.setdefault(value, []).append(n)
 
     def _values(self, key: tuple[int, int, int, int]) -> tuple[str, str, str, bool]:
         strings = self.vocab.strings
@@ -77,7 +88,8 @@ class FastAttributeRuler(AttributeRuler):
         """The merged attributes that the one-token rules set on a token with these (hashed) key values."""
         values = self._values(key)
         merged: dict[int, int] = {}
-        for attr_id, tests in self._single:
+        for n in sorted(set(self._by_tag.get(values[0], ())) | set(self._any_tag)):
+            attr_id, tests = self._single[n]
             if all(test(values[column]) for column, test in tests):
                 if self.indices[attr_id] not in (0, -1):
                     raise ValueError("one-token attribute rule with an index outside its match")

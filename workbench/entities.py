@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 import numpy
-from spacy.attrs import POS
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, NORM, POS, SPACY
 from spacy.language import Language
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
@@ -45,6 +45,7 @@ class DocFacts:
         self.people = [(s, e) for s, e, actor in hits if actor.kind == "person"]
         pos = doc.to_array([POS]).reshape(-1) if len(doc) else numpy.zeros(0, dtype="uint64")
         self.proper = numpy.flatnonzero(pos == PROPN)
+        self.bounds = doc.to_array([IDX, LENGTH, SPACY, NORM]) if len(doc) else numpy.zeros((0, 4), dtype="uint64")
         self.doc = doc
 
 
@@ -84,8 +85,8 @@ class EntityRecognizer:
         self._gazetteer: Gazetteer | None = None
         self._registry: ActorRegistry | None = None
 
-    def _plan(self, doc: Doc) -> tuple[list[Span], list[Span]]:
-        """The sentences to recognise, and the rule-based PERSON spans of the others."""
+    def _plan(self, doc: Doc) -> tuple[DocFacts, list[Span], list[Span]]:
+        """The Doc's facts, the sentences to recognise, and the rule-based PERSON spans of the others."""
         if self._gazetteer is None or self._registry is None:
             self._gazetteer, self._registry = default_gazetteer(), default_registry()
         facts = DocFacts(doc, self._gazetteer, self._registry)
@@ -95,7 +96,7 @@ class EntityRecognizer:
                 chosen.append(sent)
             else:
                 people += registry_people(sent, facts)
-        return chosen, people
+        return facts, chosen, people
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
@@ -104,16 +105,35 @@ class EntityRecognizer:
         """Recognise the chosen sentences of all ``docs`` in one batch, then write each Doc's entities."""
         docs = list(docs)
         plans = [self._plan(doc) for doc in docs]
-        pieces = [sent.as_doc() for sents, _people in plans for sent in sents]
+        pieces = [_sentence_doc(facts, sent) for facts, sents, _people in plans for sent in sents]
         recognizer = self.nlp.get_pipe(self.source)
         recognised = iter(list(recognizer.pipe(pieces, batch_size=self.batch_size)) if pieces else [])
-        for doc, (sents, people) in zip(docs, plans, strict=True):
-            spans = list(people)
+        for doc, (_facts, sents, people) in zip(docs, plans, strict=True):
+            if not len(doc):
+                yield doc
+                continue
+            # IOB codes: 1 = inside, 2 = outside, 3 = begins; written as arrays (no Span objects per entity)
+            ents = numpy.zeros((len(doc), 2), dtype="uint64")
+            ents[:, 0] = 2
+            person = doc.vocab.strings.add("PERSON")
+            for span in people:
+                ents[span.start, 0] = 3
+                ents[span.start + 1 : span.end, 0] = 1
+                ents[span.start : span.end, 1] = person
             for sent in sents:
-                piece = next(recognised)
-                spans += [Span(doc, sent.start + e.start, sent.start + e.end, label=e.label) for e in piece.ents]
-            doc.set_ents(sorted(spans, key=lambda span: span.start), default="outside")
+                ents[sent.start : sent.end] = next(recognised).to_array([ENT_IOB, ENT_TYPE])
+            doc.from_array([ENT_IOB, ENT_TYPE], ents)
             yield doc
+
+
+def _sentence_doc(facts: DocFacts, sent: Span) -> Doc:
+    """The sentence as a standalone Doc of its words and norms (what the recognizer reads), cheaper than as_doc."""
+    bounds = facts.bounds[sent.start : sent.end]
+    rows = bounds.tolist()
+    words = [facts.text[a : a + n] for a, n, _space, _norm in rows]
+    piece = Doc(facts.doc.vocab, words=words, spaces=[bool(space) for _a, _n, space, _norm in rows])
+    piece.from_array([NORM], bounds[:, 3:4])  # tokenizer exceptions set norms ("Oct." -> "october"): keep them
+    return piece
 
 
 @Language.factory("workbench_entities", default_config={"source": "ner"})
