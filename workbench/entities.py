@@ -3,10 +3,10 @@
 The model's entity recognizer is the most expensive component of ``en_core_web_sm`` (about 40% of its run
 time), yet the extractors read entity labels in two places only: PERSON, to tell a named speaker from an
 organisation, and DATE/TIME, for the time of a figure. So the recognizer runs sentence by sentence, and only on
-sentences that can use it (:func:`needs_entities`): those with a candidate figure, and those with a proper noun
-that neither the gazetteer nor the actor registry knows (nor the calendar: "Friday", "August"). In the other
-sentences the people of the actor registry are marked PERSON by rule, and every other token is outside any
-entity.
+sentences that can use it (:func:`needs_entities`): those with a figure and a time word (a month, a weekday,
+"last week", a year), and those with a proper noun that neither the gazetteer nor the actor registry knows (nor
+the calendar, "Friday", nor a nationality, "North Korean"). In the other sentences the people of the actor
+registry are marked PERSON by rule, and every other token is outside any entity.
 
 Each chosen sentence is recognised on its own (as a standalone Doc), so the result depends on the sentence alone:
 the fast path (see ``engines.py``), which parses an article in pieces, gets exactly the entities of a whole-text
@@ -28,10 +28,22 @@ from workbench.actors import ActorRegistry, default_registry
 from workbench.numbers import find_figures
 from workbench.places import Gazetteer, default_gazetteer
 
-_DIGIT = re.compile(r"\d")
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+# What a DATE or TIME entity is made of: calendar words and their abbreviations, relative times, years.
+_TIME_CUE = re.compile(
+    r"(?i)\b(?:" + "|".join(sorted(_CALENDAR)) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
+    r"today|tonight|yesterday|tomorrow|ago|"
+    r"(?:minute|hour|day|night|week|weekend|fortnight|month|year|decade|spring|summer|autumn|fall|winter"
+    r"|morning|afternoon|evening)s?)\b|\b(?:1[89]|20)\d\d\b"
+)
+# Nationality words the tagger calls proper nouns: the recognizer would only call them NORP, which no one reads.
+_NATIONALITIES = frozenset(
+    "north south korean koreans russian russians ukrainian ukrainians american americans chinese japanese "
+    "european europeans western belarusian belarusians british german germans french polish estonian "
+    "latvian lithuanian finnish swedish dutch italian turkish iranian soviet allied".split()
 )
 
 
@@ -50,16 +62,18 @@ class DocFacts:
 
 
 def needs_entities(sent: Span, facts: DocFacts) -> bool:
-    """Can the extractors use entity labels in ``sent``? A figure (its date), or an unknown proper noun (a person?)."""
+    """Can the extractors use entity labels in ``sent``? A figure with a time word, or an unknown proper noun."""
     text = facts.text[sent.start_char : sent.end_char]
     if not text.strip():
         return False
-    if _DIGIT.search(text) or next(iter(find_figures(text)), None) is not None:
+    if _TIME_CUE.search(text) and next(iter(find_figures(text)), None) is not None:
         return True
     lo, hi = numpy.searchsorted(facts.proper, [sent.start, sent.end])
     for i in facts.proper[lo:hi].tolist():
         token = facts.doc[i]
-        if token.lower_ not in _CALENDAR and not any(s <= token.idx < e for s, e in facts.known):
+        if token.lower_ in _CALENDAR or token.lower_ in _NATIONALITIES:
+            continue
+        if not any(s <= token.idx < e for s, e in facts.known):
             return True
     return False
 
