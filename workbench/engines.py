@@ -378,6 +378,7 @@ class ChunkedParser:
                 arrays.append(array)
         words, spaces = _words_and_spaces(base, text)
         doc = TextDoc(self.nlp.vocab, words=words, spaces=spaces)
+        doc.__dict__["_wb_text"] = text  # the tokens rebuild exactly this text: no need to join them
         if n:
             array = numpy.concatenate(arrays) if arrays else numpy.zeros((0, len(self.attrs)), dtype="uint64")
             doc.from_array(self.attrs, array)
