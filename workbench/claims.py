@@ -24,6 +24,7 @@ recruit conscript infantry infantryman commando paratrooper marine sailor pilot 
 force contingent men mercenary volunteer combatant trainee cadet specialist guard deserter casualty prisoner
 pow captive observer engineer staff korean koreans north-korean militant gunner crew death general
 wounded dead comrade rifleman replacement reinforcement serviceperson
+sapper deminer defector desertion loss body builder
 """.split()
 )
 # Nouns that look like units but count something else.
@@ -32,6 +33,7 @@ NOT_PEOPLE = frozenset(
 year month week day hour minute time km kilometre kilometer mile metre meter round shell missile rocket drone
 tank vehicle dollar won rouble ruble euro percent per cent country people population person citizen resident
 child ton tonne container artillery gun weapon rifle mortar battery village town city km2 square
+equipment aircraft helicopter plane jet armour armor ammunition
 """.split()
 )
 # "the number of deserters", "the toll among conscripts": nouns that stand for a count of what follows
@@ -110,7 +112,7 @@ FRONT_CUES = re.compile(
     r"on the battlefield|in battle|engaged|assault(?:s|ing)?|attack(?:ing|ed)?|in action|"
     # descriptions of combat: "human waves", "came out of the tree line", "walking across open fields"
     r"(?:human|assault) waves?|tree ?lines?|under fire|(?:across|crossing|through) (?:open|frozen|snowy|muddy) "
-    r"(?:fields?|ground|terrain))\b",
+    r"(?:fields?|ground|terrain)|at a time|(?:came|come|coming|walked|ran|running|charged|charging) at (?:us|our))\b",
     re.I,
 )
 HEDGES = re.compile(
@@ -202,6 +204,8 @@ def _unit_after(tokens: list[Token], sent: Span) -> Token | None:
     steps = 0
     if i < sent.end and doc[i].text == ":":
         i += 1  # "15,000: North Korean troops sent ..." (a list or a fact box)
+        if i == sent.end and i < len(doc) and "\n" not in doc[i - 1].whitespace_:
+            sent = doc[i].sent  # "• 2: POWs held by Ukraine": the parser ends the sentence at the colon
     # "a 1.2 million-man army", "a 3,000-strong force": the formation is the counted unit
     if i + 1 < sent.end and doc[i].text in {"-", "–"} and doc[i + 1].lower_ in {"man", "strong", "member"}:
         for j in range(i + 2, min(sent.end, i + 6)):
@@ -253,8 +257,15 @@ def _verb_misread(noun: Token, fig_tokens: list[Token]) -> bool:
 
 
 def _unit_by_dependency(tokens: list[Token]) -> Token | None:
+    """The noun a number modifies; never a word of the figure itself ("tens of thousands") nor a noun before a
+    number ("Kyiv's 11,000" in a headline, which the parser reads as a modifier of "Kyiv")."""
+    last = tokens[-1].i
     for token in tokens:
         if token.dep_ in {"nummod", "quantmod", "amod"} and token.head.pos_ in {"NOUN", "PROPN"}:
+            if token.head.i <= last and (token.dep_ != "amod" or token.head.i >= tokens[0].i):
+                continue
+            if token.head.i > last and any(t.is_punct for t in token.doc[last + 1 : token.head.i]):
+                continue  # "Taken prisoner: two (Kyiv, January)": a bracket is no noun phrase
             return token.head
     return None
 
@@ -295,7 +306,7 @@ def _unit_text(noun: Token) -> str:
 
 PEOPLE_CONTEXT = re.compile(
     r"\b(?:casualt\w*|killed|wounded|dead|troops?|soldiers?|army|dispatch\w*|deploy\w*|"
-    r"military|servicem[ae]n)\b",
+    r"military|servicem[ae]n|in uniform|under arms)\b",
     re.I,
 )
 
@@ -312,18 +323,50 @@ def _counts_people(noun: Token, sent: Span) -> bool:
     )
 
 
+TIME_WORDS = frozenset("tomorrow today yesterday tonight now overnight".split())
+PERIODS = frozenset("day week weekend month year spring summer autumn fall winter".split())
+
+
+def _spaced_dash_after(fig_tokens: list[Token], sent: Span) -> bool:
+    """Is the figure followed by a free-standing dash ("9,000 - total", "9,000+ - total"), not a hyphen?"""
+    i = fig_tokens[-1].i + 1
+    doc = sent.doc
+    if i < sent.end and doc[i].text == "+":
+        i += 1
+    return i < sent.end and doc[i].text in {"-", "–", "—"} and bool(doc[i - 1].whitespace_ and doc[i].whitespace_)
+
+
 def find_unit(fig_tokens: list[Token], sent: Span) -> tuple[Token | None, bool, bool]:
     """(counted noun, implied?, blocked?) for a figure. ``blocked``: it counts something that is not people
     (shells, kilometres, guns), so no implied headcount may be read into it either."""
     noun = _unit_after(fig_tokens, sent)
     if noun is not None and _verb_misread(noun, fig_tokens):
         noun = None  # "as 11,000 gather in Kursk": a headline verb the tagger read as a noun
+    if _spaced_dash_after(fig_tokens, sent):
+        # a fact box or an enumeration ("* 9,000+ - total now in Russia", "2,000, then 9,000 - has come from"):
+        # the words after the dash describe the figure; only a counted noun or a non-personnel one decides
+        if noun is None or noun.lemma_.lower() in PERSONNEL or noun.lower_ in PERSONNEL:
+            return noun, False, False
+        return None, False, noun.lemma_.lower() in NOT_PEOPLE
     if noun is not None and noun.lemma_.lower() not in PERSONNEL and noun.lower_ not in PERSONNEL:
         by_dep = _unit_by_dependency(fig_tokens)
         noun = by_dep if by_dep is not None and by_dep.lemma_.lower() in PERSONNEL else noun
     if noun is None:
         noun = _unit_by_dependency(fig_tokens)
         noun = None if noun is not None and _verb_misread(noun, fig_tokens) else noun
+    if noun is not None and (
+        noun.lower_ in TIME_WORDS
+        or (noun.lemma_.lower() in PERIODS and noun.i > 0 and noun.nbor(-1).lower_ in {"next", "last", "this"})
+    ):
+        noun = None  # "could send another 10,000 tomorrow", "another 5,000 next week"
+    if noun is not None and noun.lemma_.lower() in TALLY_NOUNS and noun.i == fig_tokens[-1].i + 1:
+        return None, False, False  # "the 1,200 figure", "the 9,000 estimate": a headcount named by its tally
+    if (
+        noun is not None
+        and noun.lemma_.lower() in {"loss", "body", "casualty"}
+        and any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in NOT_PEOPLE for c in noun.lefts)
+    ):
+        return None, False, True  # "300 tank losses", "equipment losses": not people
     if noun is not None:
         lemma = noun.lemma_.lower()
         formation = (
@@ -333,6 +376,7 @@ def find_unit(fig_tokens: list[Token], sent: Span) -> tuple[Token | None, bool, 
             lemma in PERSONNEL
             or noun.lower_ in PERSONNEL
             or noun.lower_.rstrip("s") in PERSONNEL
+            or re.sub(r"[^a-z].*$", "", noun.lower_) in PERSONNEL  # "dead.[2": a footnote glued to the noun
             or _counts_people(noun, sent)
             or formation
         ):
@@ -473,7 +517,10 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         lemmas & {"deserter"}
         or lemmas & DESERTION
         or re.search(
-            r"\b(?:walked away|slipped away|went missing|gone missing|awol|abandon\w*|desert\w*|fled)\b", local, re.I
+            r"\b(?:walked away|slipped away|went missing|gone missing|awol|abandon\w*|desert\w*|fled|"
+            r"(?:went|gone|going|go|are|were|been) absent)\b",
+            local,
+            re.I,
         )
     ):
         return "desertion"
@@ -518,9 +565,11 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
 # "a corps that Seoul believes numbers 40,000", "a force Kyiv estimates at 150,000": a standing formation's
 # strength (the parser often tags "numbers"/"estimates" as nouns here, so this reads the words)
 FORMATION_STRENGTH = re.compile(
-    r"\b(?:corps|army|armies|force|forces|division|brigade|formation|regiment)\b"
-    r"(?:(?!\b(?:sent|deployed|dispatched|expeditionary|contingent|group)\b)[^.;:]){0,60}?"
-    r"\b(?:numbers?|numbering|estimated to number|estimated? at|estimates? (?:it |them )?at|puts? (?:it )?at)"
+    r"\b(?:corps|army|armies|force|forces|division|brigade|formation|regiment|unit)\b"
+    r"(?:(?!\b(?:sent|deployed|dispatched|expeditionary|contingent|group|in|near)\b)[^.;:]){0,60}?"
+    r"\b(?:numbers?|numbering|estimated to number|estimated? at|estimates? (?:it |them )?at|puts? (?:it )?at|"
+    # "whose strength was estimated by the Joint Chiefs of Staff at roughly 30,000"
+    r"(?:strength|size) (?:is|was|has been|had been) (?:estimated|put|assessed)(?: by [^.;:,]{1,60}?)? at)"
     r"(?:\s+[a-z]+){0,2}\s+$",
     re.I,
 )
@@ -534,6 +583,8 @@ HISTORICAL = re.compile(
 
 
 RUSSIAN_SIDE = r"\b(?:russian?|moscow|kremlin|belarus\w*|minsk)\b"
+# "The Russians need them, because they have lost ...": the pronoun's antecedent is another side
+OTHER_SIDE = re.compile(r"\b(?:russians?|ukrainians?|russia|ukraine|moscow|kyiv|kremlin)(?:'s|’s)?\b", re.I)
 
 
 def _partitive_whole(anchor: Token, fig_tokens: list[Token]) -> bool:
@@ -606,7 +657,7 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
         # an implied unit before the figure ("the number of North Korean deserters ... at seven"): its own words
         start = noun.left_edge.i if noun.i < start else start
         modifiers = sent.doc[start : noun.i + 1].text
-        after = [c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "from"]
+        after = [c for c in noun.rights if c.dep_ == "prep" and c.lower_ in {"from", "among"}]
         modifiers += " " + " ".join(" ".join(t.text for t in c.subtree) for c in after)
         if NK_WORDS.search(modifiers):
             return True
@@ -615,6 +666,9 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
         following = sent.doc.text[noun.idx + len(noun.text) : noun.idx + len(noun.text) + 40]
         if re.match(r"\s*,?\s*(?:including|among them|alongside)\b", following) and NK_WORDS.search(following):
             return False  # "50,000 troops, including North Koreans": a mixed (Russian) force
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if any(re.search(r"\b(?:russia|ukraine|moscow|kyiv)\b", c.text, re.I) for c in owners):
+            return False  # "Moscow's losses run at 1,000 a day": the possessor's own people
         # the actor: "North Korea has sent ...", "Russia was assembling ..."; a reporting verb's subject is the
         # speaker ("..., a Ukrainian officer told reporters"), not the actor
         for verb in _governing_verbs(noun, fig_tokens)[:2]:
@@ -631,8 +685,10 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
                         return True
                     if child.lower_ == "we" and verb.lemma_.lower() in {"have", "keep", "maintain", "station"}:
                         return False  # "We have 28,000 troops on the peninsula": the speaker's own forces
-                    if child.lower_ == "it" and not NK_WORDS.search(sent.text) and _previous_names_other(sent):
-                        return False  # "Russia needs bodies. It is losing 1,500 soldiers a day"
+                    if child.lower_ in {"it", "they"} and not NK_WORDS.search(sent.text):
+                        opening = sent.doc.text[sent.start_char : child.idx]
+                        if _previous_names_other(sent) or OTHER_SIDE.search(opening):
+                            return False  # "Russia needs bodies. It is losing 1,500 soldiers a day"
                     subject_country = _country_named(subject)
                     if (
                         subject_country
@@ -662,6 +718,8 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
     if noun is None:
         # "Russia has lost 706,950 troops ..., including 1,320 over the past day": the actor is not North Korea
         before = sent.doc[max(sent.start, fig_tokens[0].i - 6) : fig_tokens[0].i].text
+        # "training grounds in the Russian Far East, with 2,600 earmarked": a place, not the people's side
+        before = re.sub(r"\b(?:russian|ukrainian) (?:far east|border|territory|soil|side)\b", " ", before, flags=re.I)
         nationality = list(OTHER_NATIONALITY.finditer(before))
         if (
             nationality
@@ -696,8 +754,13 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
             and re.search(r"\b(?:lost|losses|killed|casualties)\b", sent.doc[sent.start - 1].sent.text, re.I)
         ):
             return False  # "Russian forces lost 1,330 troops ... Kyiv's tally puts the total at 710,000"
-        if re.search(r"\b(?:russia|ukraine)(?:'s|’s)? (?:has |have )?(?:lost|losses)\b", sent.text, re.I):
-            return False
+        if re.search(
+            r"\b(?:(?:russia|ukraine|moscow|kyiv)(?:'s|’s)?|russian|ukrainian)(?: own)? "
+            r"(?:has |have )?(?:lost|losses)\b",
+            sent.text,
+            re.I,
+        ):
+            return False  # "Russia's own losses have been put at 1,200 a day"
     return bool(NK_WORDS.search(context))
 
 
@@ -755,6 +818,9 @@ def _own_bounds(fig_tokens: list[Token], sent: Span) -> tuple[int, int]:
     return sent.start_char + (starts[-1] if starts else 0), sent.start_char + (cut.start() if cut else len(text))
 
 
+OPINION_VERBS = frozenset("say guess think estimate reckon imagine".split())
+
+
 def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text: str | None) -> str:
     """sent / training / expected / front from the verbs nearest the counted noun, then the sentence."""
     verbs = _governing_verbs(noun if noun is not None else fig_tokens[-1], fig_tokens)
@@ -810,6 +876,8 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
             return "training"
         if lemma in {"expect", "plan", "intend", "anticipate", "forecast", "project"}:
             return "expected"
+        if future and lemma in OPINION_VERBS:
+            continue  # "I would say 1,200": a hedge on the estimate, not a future deployment
         if future:
             if present:
                 continue  # "10,000 now in Kursk, could fight soon": the hypothetical does not settle the status
@@ -832,11 +900,19 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
     text = _own_segment(fig_tokens, sent)
     # "after short training": the training is over
     text = re.sub(r"\bafter (?:\w+ ){0,2}training\b", " ", text, flags=re.I)
+    # "I would say 1,200", "several thousand would be a fair characterization": hedges, not the future
+    text = re.sub(
+        r"\b(?:would|'d|’d) (?:say|guess|think|estimate|reckon|imagine)\b|\bwould be (?:a |an )?(?:fair|reasonable|"
+        r"accurate|good|safe)\b",
+        " ",
+        text,
+        flags=re.I,
+    )
     if (
         not present
         and date_text
         and re.match(r"(?i)by\b", date_text)
-        and not re.search(r"\b(?:already|were|was|had been|has been|have been|arrived)\b", text, re.I)
+        and not re.search(r"\b(?:already|were|was|had|has been|have been|arrived|reached)\b", text, re.I)
     ):
         return "expected"
     if TRAINING_CUES.search(text):
@@ -844,7 +920,11 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
     if (
         not present
         and FUTURE_CUES.search(text)
-        and not re.search(r"\b(?:has|have|had) (?:already )?(?:been )?(?:sent|deployed)\b", text, re.I)
+        and not re.search(
+            r"\b(?:has|have|had) (?:already )?(?:been )?(?:sent|deployed|reached|arrived|grown|risen|climbed|moved)\b",
+            text,
+            re.I,
+        )
     ):
         return "expected"
     if _affirmed(FRONT_CUES, text) and not re.search(r"\bcould|may|might|would\b", text):
@@ -994,15 +1074,18 @@ class ClaimExtractor:
                     fig.low == 1 and fig_tokens[-1].i + 1 < sent.end and sent.doc[fig_tokens[-1].i + 1].lower_ == "of"
                 ):
                     continue  # "the one most Western observers predicted", "One of the prisoners": a pronoun
-                if noun is None and (
-                    blocked
-                    or (
-                        not _bare_casualty(fig_tokens, sent)
-                        and not _bare_headcount(fig, fig_tokens, sent, _neighbourhood(infos, position))
-                    )
-                ):
-                    continue
-                unit = _unit_text(noun) if noun is not None else "soldier"
+                antecedent = (
+                    None if noun is not None or blocked else _antecedent_before(fig_tokens, sent, infos, position)
+                )
+                if noun is None and antecedent is None:
+                    around = _neighbourhood(infos, position)
+                    if blocked or (
+                        not _bare_casualty(fig_tokens, sent, around)
+                        and not _bare_headcount(fig, fig_tokens, sent, around)
+                    ):
+                        continue
+                counted = noun if noun is not None else antecedent
+                unit = _unit_text(counted) if counted is not None else "soldier"
                 if (
                     noun is not None
                     and noun.lower_ in {"staff", "guard", "force"}
@@ -1011,9 +1094,17 @@ class ClaimExtractor:
                     continue
                 date_text = _date_near(sent, start)
                 category = categorize(noun, fig, fig_tokens, sent, context)
+                if antecedent is not None and category == "deployment":
+                    # the sentence's own words settle it first ("eighteen of them slipped away"), else the people
+                    # named before ("Two of them are in Kyiv" after a capture, an answer to "How many deserters")
+                    category = categorize(antecedent, fig, fig_tokens, sent, context)
                 if fig.high == 1 and category not in {"casualty", "captured", "desertion"}:
                     continue  # a lone "one" (or "alert(1)") is a headcount only when someone died, fled or was taken
                 status = status_of(noun, fig_tokens, sent, date_text) if category == "deployment" else None
+                if status == "sent" and antecedent is not None and _in_combat(antecedent):
+                    status = "front"  # "How many attack your sector each day?" - "I would say 800"
+                if status == "sent" and noun is None and _expected_before(fig_tokens, sent, infos, position):
+                    status = "expected"  # "They expect a third wave. One put its likely size at 5,000."
                 speaker = _speaker_for(info, fig_tokens)
                 previous = (
                     infos[position - 1].span
@@ -1100,6 +1191,13 @@ def _counts_speakers(fig_tokens: list[Token]) -> bool:
     return False
 
 
+CURRENCY_AFTER = re.compile(
+    r"\s*(?:(?:trillion|billion|million|thousand|bn|mn)\s+)?(?:won|dollars?|euros?|roubles?|rubles?|yuan|yen|"
+    r"hryvnias?|hryvnia|pounds?|usd)\b",
+    re.I,
+)
+
+
 def _date_like(fig: Figure, fig_tokens: list[Token], sent: Span, start: int) -> bool:
     """ "October 8 to 13", "Article 5", "$3,000", "in 2024": numbers that are never headcounts."""
     year = re.fullmatch(r"\d{4}", fig.number_text)  # "two thousand men" is never a year
@@ -1110,6 +1208,21 @@ def _date_like(fig: Figure, fig_tokens: list[Token], sent: Span, start: int) -> 
     before = sent.doc.text[max(sent.start_char, start - 25) : start]
     if NOT_A_HEADCOUNT.search(before):
         return True
+    after_text = sent.doc.text[start + len(fig.number_text) : start + len(fig.number_text) + 30]
+    if fig.high < 100 and re.search(r"\w,\s*(?:then|now|aged)?\s*$", before) and after_text.startswith(","):
+        return True  # "the soldier, then 21, joined": an age in apposition
+    if (
+        fig.high < 100
+        and re.search(r"\b(?:are|were)\s+(?:under|over|below|above|barely|just)\s+$", before)
+        and re.match(r"\s*(?:[.,;)]|$|years)", after_text)
+    ):
+        return True  # "half the recruits were under 19": an age
+    if CURRENCY_AFTER.match(after_text):
+        return True  # "300 billion won", "40 million roubles"
+    if re.match(r"\s+in\s+(?:every\s+)?(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b", after_text, re.I) or (
+        re.search(r"\b(?:one|\d+|two|three|four|five)\s+in\s+$", before, re.I)
+    ):
+        return True  # "one in three of the soldiers": a ratio, not a headcount
     if re.fullmatch(r"\d{1,2}[.:]\d{2}", fig.number_text) or re.match(
         r"[:.]\d{2}\b", sent.doc.text[start + len(fig.number_text) : start + len(fig.number_text) + 3]
     ):
@@ -1147,9 +1260,17 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
     last = fig_tokens[-1]
     nxt = doc[last.i + 1] if last.i + 1 < sent.end else None
     if nxt is not None:
-        if nxt.text in {"%", "-", "–"} or nxt.lower_ in {"percent", "per", "times", "km", "miles", "p.m.", "a.m."}:
+        # "9,000 - total now in Russia" (a spaced dash in a fact box) is no "9,000-ton" compound
+        dash = nxt.text in {"-", "–"} and not (last.whitespace_ and nxt.whitespace_)
+        if dash or nxt.text == "%" or nxt.lower_ in {"percent", "per", "times", "km", "miles", "p.m.", "a.m."}:
             return False
-        if nxt.pos_ in {"NOUN", "PROPN"} and nxt.lower_ not in {"of"} and not _verb_misread(nxt, fig_tokens):
+        if (
+            nxt.pos_ in {"NOUN", "PROPN"}
+            and nxt.lower_ not in {"of"}
+            and nxt.lemma_.lower() not in TALLY_NOUNS
+            and nxt.lower_ not in TIME_WORDS
+            and not _verb_misread(nxt, fig_tokens)
+        ):
             return False  # it counts that noun, which find_unit rejected
         if nxt.lower_ == "of" and last.i + 2 < sent.end:
             after = doc[last.i + 2]
@@ -1157,6 +1278,12 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
                 return False
     if fig_tokens[0].i > sent.start and doc[fig_tokens[0].i - 1].pos_ == "NUM":
         return False
+    item_head = re.fullmatch(r"\W*", doc.text[sent.start_char : fig_tokens[0].idx])
+    if item_head and nxt is not None and (nxt.text == ":" or _spaced_dash_after(fig_tokens, sent)):
+        # a fact box "9,000+ - total now in Russia", "250: self-propelled guns": the description says what counts
+        line_end = doc.text.find("\n", last.idx)
+        description = doc.text[last.idx + len(last.text) : line_end if line_end >= 0 else len(doc.text)]
+        return _describes_people(description)
     previous = doc[fig_tokens[0].i - 1] if fig_tokens[0].i > sent.start else None
     if previous is not None and (
         previous.pos_ in {"NOUN", "PROPN"}
@@ -1166,7 +1293,12 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
     after = doc.text[last.idx + len(last.text) : last.idx + len(last.text) + 2]
     if (
         re.search(r"\b(?:is|was|aged|age|ages)\s+$", before)
-        or (fig.high < 100 and re.search(r"\b(?:is|was|aged)\s+(?:about|around|roughly|only|just|barely)\s+$", before))
+        or (
+            fig.high < 100
+            and re.search(
+                r"\b(?:is|was|are|were|aged)\s+(?:about|around|roughly|only|just|barely|under|over|below)\s+$", before
+            )
+        )
         or (re.search(r",\s*$", before) and after.startswith(","))
         or re.search(r"\bpopulation\b", sent.text, re.I)
     ):
@@ -1182,27 +1314,147 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
         return False
     # a bare figure that is the subject of its clause ("as 11,000 gather in Kursk", "says 7,000 are already
     # there") stands for the people the whole article is about
-    if last.dep_ in {"nsubj", "nsubjpass"} and PERSONNEL_CONTEXT.search(sent.doc.text[:3000]):
+    if _tally_counts(fig_tokens, sent) is False:
+        return False  # "put the number of drones shot down at 1,200"
+    subject = last.dep_ in {"nsubj", "nsubjpass"}
+    if (subject or _estimate_frame(fig_tokens, sent)) and PERSONNEL_CONTEXT.search(sent.doc.text[:3000]):
         return True
     return bool(PERSONNEL_CONTEXT.search(context))
+
+
+def _describes_people(description: str) -> bool:
+    """Does a fact-box description name people ("total now in Russia", "killed or wounded") before it names
+    things ("170-mm self-propelled guns")? The first telling word decides."""
+    for word in re.findall(r"[a-z]+(?:-[a-z]+)?", description.lower()):
+        bases = {word, word.removesuffix("s"), re.sub(r"ies$", "y", word)}
+        if bases & NOT_PEOPLE:
+            return False
+        if bases & PERSONNEL or FACT_BOX_WORDS.fullmatch(word) or word in {"killed", "wounded", "captured", "deserted"}:
+            return True
+    return False
+
+
+FACT_BOX_WORDS = re.compile(
+    r"\b(?:total|number|strength|figure|estimate|size|army|armed forces|active[- ]duty|in uniform|under arms)\b", re.I
+)
+LIST_ITEM = re.compile(r"\s*(?:[-–—•*·]\s|\d[\d,.]*\+?\s*[:–—-]\s|[A-Z][^:?!\n]{2,60}:\s)")
+
+
+def _estimate_frame(fig_tokens: list[Token], sent: Span) -> bool:
+    """Is the figure an estimate of the article's subject by its frame: a tally ("the total had reached 10,000",
+    "the 1,200 figure", "a claim of 6,000"), or an item of a list or fact box ("- Ukraine HUR (Oct. 24): 11 thousand
+    at training grounds")? Such figures count the people the article is about, whatever the nearby sentences say."""
+    return bool(LIST_ITEM.match(sent.text)) or _tally_frame(fig_tokens, sent)
+
+
+def _tally_frame(fig_tokens: list[Token], sent: Span) -> bool:
+    """ "put the likely size at 3,000", "the 1,200 figure", "a claim of 6,000": the figure is a tally's value."""
+    return _tally_counts(fig_tokens, sent) is True
+
+
+def _tally_counts(fig_tokens: list[Token], sent: Span) -> bool | None:
+    """Does a tally the figure is the value of count people (True), things ("the number of shells fired reached
+    10,000", False), or is there no tally (None)?"""
+    last = fig_tokens[-1]
+    doc = sent.doc
+    tallies = [doc[last.i + 1]] if last.i + 1 < sent.end else []
+    token = last
+    for _ in range(5):  # up to the verb, or past a participle ("the number of drones shot down at 1,200")
+        if token.head.i == token.i:
+            break
+        token = token.head
+        tallies.append(token)
+        if token.pos_ in {"VERB", "AUX"}:
+            tallies.extend(c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"})
+            if token.dep_ not in {"acl", "advcl", "conj", "xcomp"}:
+                break
+    for tally in tallies:
+        if tally.lemma_.lower() not in TALLY_NOUNS | {"claim", "size", "strength"}:
+            continue
+        counted = [g for c in tally.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        # "the size of the second rotation" counts people; "the number of shells" does not
+        return not any(g.i < last.i and g.lemma_.lower() in NOT_PEOPLE for g in counted)
+    return None
 
 
 CIVILIAN_NOUNS = frozenset("residents inhabitants civilians refugees villagers evacuees locals".split())
 
 
 def _neighbourhood(infos: list[SentenceInfo], position: int) -> str:
-    """The sentence with its neighbours: "3,000 already sent" in a headline counts the troops of the lede."""
-    parts = [infos[i].span.text for i in (position - 1, position, position + 1) if 0 <= i < len(infos)]
+    """The sentence with its neighbours: "3,000 already sent" in a headline counts the troops of the lede.
+    A speaker label ("A:", "Q:") is no neighbour: the question before it is."""
+    before = position - 1
+    while before > 0 and _is_label(infos[before].span):
+        before -= 1
+    parts = [infos[i].span.text for i in (before, position, position + 1) if 0 <= i < len(infos)]
     return " ".join(parts)
 
 
-def _bare_casualty(fig_tokens: list[Token], sent: Span) -> bool:
-    """ "about 1,000 have been killed or wounded": a casualty count with the noun left implicit."""
+def _is_label(span: Span) -> bool:
+    """A transcript speaker label on its own: "A:", "Q:", "MS. SINGH:"."""
+    return len(span) <= 4 and span.text.rstrip().endswith(":")
+
+
+def _antecedent_before(fig_tokens: list[Token], sent: Span, infos: list[SentenceInfo], position: int) -> Token | None:
+    """The people a bare figure counts when an earlier sentence names them: "Two of them are in Kyiv" after a
+    sentence about captured soldiers, "I know of four." answering "How many deserters ...?"."""
+    doc = sent.doc
+    last = fig_tokens[-1]
+    of_them = (
+        last.i + 2 < sent.end
+        and doc[last.i + 1].lower_ == "of"
+        and doc[last.i + 2].lower_ in {"them", "those", "these"}
+        and _of_them_antecedent(fig_tokens, sent) is None
+    )
+    before = position - 1
+    while before >= 0 and _is_label(infos[before].span):
+        before -= 1
+    if before < 0 or infos[before].skip:
+        return None
+    previous = infos[before].span
+    people = [t for t in previous if t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in PERSONNEL]
+    if not people:
+        return None
+    if of_them:
+        return people[-1]
+    many = next(
+        (t for t in previous if t.lower_ == "many" and t.i > previous.start and t.nbor(-1).lower_ == "how"), None
+    )
+    if many is not None and previous.text.rstrip().endswith("?"):
+        asked = [t for t in people if t.i > many.i]
+        return asked[0] if asked else None
+    return None
+
+
+def _expected_before(fig_tokens: list[Token], sent: Span, infos: list[SentenceInfo], position: int) -> bool:
+    """A bare tally with no movement verb of its own ("One put the likely size at 3,000") sizes what the sentence
+    before expects."""
+    if (
+        position == 0
+        or infos[position - 1].paragraph != infos[position].paragraph
+        or not _tally_frame(fig_tokens, sent)
+    ):
+        return False
+    if any(t.pos_ == "VERB" and t.lemma_.lower() in SENT | FRONT | TRAINING for t in sent):
+        return False
+    previous = infos[position - 1].span.text
+    return bool(FUTURE_CUES.search(previous)) and not FUTURE_CUES.search(sent.text)
+
+
+def _in_combat(noun: Token) -> bool:
+    """Does the clause that names these people put them in combat ("How many ... attack your positions?")"""
+    verbs = _governing_verbs(noun, [noun])[:2]
+    return any(v.lemma_.lower() in FRONT for v in verbs) or _affirmed(FRONT_CUES, _verb_window(noun, noun.sent))
+
+
+def _bare_casualty(fig_tokens: list[Token], sent: Span, around: str) -> bool:
+    """ "about 1,000 have been killed or wounded", "the other two were killed by a drone": a casualty count with
+    the noun left implicit (the people may be named in the sentence before)."""
     head = fig_tokens[-1].head
     return (
         fig_tokens[-1].dep_ in {"nsubj", "nsubjpass"}
         and head.lemma_.lower() in CASUALTY
-        and bool(NK_WORDS.search(sent.text) or re.search(r"troops|soldiers", sent.text, re.I))
+        and bool(NK_WORDS.search(around) or re.search(r"troops|soldiers", around, re.I))
     )
 
 

@@ -125,7 +125,8 @@ _VAGUE = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE, key
 
 _RANGE = re.compile(
     rf"(?<![\w.,])(?:(?P<between>between|from)\s+)?(?P<lo>{_NUMBER})"
-    rf"\s*(?P<sep>and|to|-|–|—)\s*(?P<hi>{_NUMBER})(?![\w]|[.,]\d)",
+    # "thirty or forty at a time", "1,200, maybe 1,800": a speaker's range
+    rf"\s*(?P<sep>and|to|-|–|—|or|,\s*(?:maybe|perhaps|possibly))\s*(?P<hi>{_NUMBER})(?![\w]|[.,]\d)",
     re.IGNORECASE,
 )
 _POINT = re.compile(rf"(?<![\w.,])(?P<num>{_NUMBER})(?![\w]|[.,]\d)", re.IGNORECASE)
