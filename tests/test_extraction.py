@@ -247,6 +247,64 @@ ATTRIBUTION = [
     ),
     # a narrative subject telling "a story" is nobody's report
     ("Diaries from the battlefield, three North Korean deserters and a medic tell a story Moscow denies", None, None),
+    # an interview: "A:" answers are the interviewee's; "our intelligence" is his country's agency
+    (
+        "Lieutenant Taras Hnatiuk leads a Ukrainian assault company in Kursk. We talked to him last week.\n"
+        "Q: What did the first clashes look like?\nA: They came in waves. We killed perhaps 150 North Korean "
+        "soldiers that night.",
+        "Taras Hnatiuk",
+        None,
+    ),
+    (
+        "Sergeant Mykola Dub serves with a Ukrainian artillery unit. He answered our questions by email.\n"
+        "Q: Are more coming?\nA: Yes. Our intelligence says some 3,500 North Korean soldiers are being readied.",
+        "Ukraine HUR",
+        None,
+    ),
+    # a speaker who goes on acting: the act verb's clause holds the figure
+    (
+        "Zelensky spoke to reporters in Lviv on Tuesday. He then proposed trading the three North Korean soldiers "
+        "for Ukrainian captives.",
+        "Volodymyr Zelensky",
+        None,
+    ),
+    ("Maria Petrenko runs a bakery in Sumy. She proposed feeding the 40 soldiers stationed nearby.", None, None),
+    # a relative clause with a giving verb: the giver made the finding
+    (
+        "That matches the estimate of roughly 9,000 North Korean soldiers that South Korea's spy agency has provided "
+        "since May.",
+        "South Korea NIS",
+        None,
+    ),
+    ("Observers cited the tally of 700 North Korean casualties that Tokyo released on Friday.", "Observers", "Japan"),
+    # "claims" read as a noun after a long subject
+    (
+        "A Russian military blog popular with frontline troops claims that 600 North Korean soldiers have "
+        "reached Kursk.",
+        "Russian military blog",
+        None,
+    ),
+    # a fact-check: the claim line's bracket names the claimant; the verdict is the article's voice
+    ('CLAIM (video on TikTok, viewed 2 million times): "30,000 North Korean soldiers died in Kursk."', "video", None),
+    (
+        'CLAIM (Telegram post): "20,000 North Korean troops surrendered."\nVERDICT: False. The figure of 20,000 '
+        "North Korean troops appears nowhere else.",
+        None,
+        None,
+    ),
+    # "One" right after a group spoke is one of that group
+    (
+        "Four Ukrainian drone operators said they expected more assaults. One put the number of North Korean "
+        "soldiers opposite them at 1,800.",
+        "drone operators",
+        None,
+    ),
+    # an anonymous voice inside a named body keeps the body as via
+    (
+        "An official at Ukraine's military intelligence said 250 North Korean soldiers had been wounded.",
+        "official",
+        "Ukraine HUR",
+    ),
 ]
 
 
@@ -446,6 +504,39 @@ def test_next_sentence_attribution(nlp):
             "training",
         ),
         ("Two North Korean prisoners and a few deserters told their story to Kyiv reporters.", "captured", None),
+        # a formation's strength, however the estimate is phrased
+        (
+            "North Korean troops are in Kursk. The colonel led a commando unit that Tokyo puts at about 20,000 "
+            "soldiers.",
+            "army_size",
+            None,
+        ),
+        (
+            "North Korean troops are in Kursk. Its light infantry brigade, whose strength was put by analysts in "
+            "Seoul at about 6,000, stayed home.",
+            "army_size",
+            None,
+        ),
+        # Russia's and Ukraine's own losses are background counts
+        (
+            "North Korean troops are in Kursk. Kyiv says Moscow's losses exceed 1,300 killed and wounded daily.",
+            "other",
+            None,
+        ),
+        (
+            "North Korean troops are in Kursk. The Russians want them badly, since they have lost tens of thousands "
+            "of their own men.",
+            "other",
+            None,
+        ),
+        ("Seoul's estimate of 3,500 North Korean losses was called low by Kyiv.", "casualty", None),
+        ("Kyiv says scores of North Korean conscripts have gone absent without leave since March.", "desertion", None),
+        (
+            "North Korean troops are in Kursk. They ran at our trench across the beet fields, fifteen or twenty at a "
+            "time.",
+            "deployment",
+            "front",
+        ),
     ],
 )
 def test_category_and_status(nlp, text, category, status):
@@ -468,11 +559,21 @@ def test_category_and_status(nlp, text, category, status):
         "North Korean troops are fighting in Kursk. Before the war the town had 9,000 inhabitants; about 2,000 are "
         "left.",
         "North Korean troops are fighting in Kursk. The drone unit said 40 of its 60 drones were lost.",
+        # ratios, money, ages in apposition, tallies of things, fact boxes that count things
+        "North Korean troops are fighting in Kursk. Roughly one in five of the conscripts came back.",
+        "North Korean troops are fighting in Kursk. Moscow pledged 700 billion won in aid.",
+        "North Korean troops are fighting in Kursk. The private, then 22, wrote home weekly.",
+        "North Korean troops are fighting in Kursk. The total of artillery rounds fired climbed to 12,000 a day.",
+        "North Korean troops are fighting in Kursk. Kyiv put the number of Russian missiles shot down at 900.",
+        "North Korean troops are fighting in Kursk.\n\n• 170: self-propelled guns shipped to Russia\n",
+        "North Korean troops are fighting in Kursk. Half the recruits were under 19.",
     ],
 )
 def test_non_personnel_numbers_are_not_claims(nlp, text):
     assert all(
-        c.number_text not in {"8", "13", "3,000", "400", "$2,000", "2,000", "26 million", "24", "One", "40", "60"}
+        c.number_text
+        not in {"8", "13", "3,000", "400", "$2,000", "2,000", "26 million", "24", "One", "40", "60"}
+        | {"five", "700 billion", "22", "12,000", "900", "170", "19"}
         for c in claims_of(nlp, text)
     )
 
@@ -501,6 +602,43 @@ def test_non_personnel_numbers_are_not_claims(nlp, text):
             ["several hundred"],
         ),
         ("A Ukrainian newspaper put the number of North Korean deserters in the region at twelve.", ["twelve"]),
+        # estimate frames with no counted noun: "put the number at", "spoken of", "the X figure", "claim of"
+        ("North Korean troops are in Kursk. London now puts the number near Sudzha at about 7,000.", ["7,000"]),
+        ("North Korean troops are in Kursk. Its spy service has talked of roughly 13,000.", ["13,000"]),
+        ("North Korean troops are in Kursk. The 2,500 estimate went stale within a fortnight.", ["2,500"]),
+        ("North Korean troops are in Kursk. First we heard 1,000, then 4,000.", ["1,000", "4,000"]),
+        # headlines with a possessive or a bare vague figure, and a number before "tomorrow"
+        ("Tokyo's 8,000\n\nNorth Korean troops are in Kursk.", ["8,000"]),
+        (
+            "North Korean troops are in Kursk. Would Kyiv hold if Pyongyang sent tens of thousands?",
+            ["tens of thousands"],
+        ),
+        ("North Korean troops are in Kursk. Pyongyang could ship another 5,000 next week and not notice.", ["5,000"]),
+        # enumerations, fact boxes with a spaced dash or colon
+        (
+            "North Korean troops are in Kursk. Each figure since - 1,000, then 2,000 to 4,000, then 9,000 - came from "
+            "Kyiv.",
+            ["1,000", "2,000 to 4,000", "9,000"],
+        ),
+        (
+            "North Korean troops are in Kursk.\n\n* 12,000+ - total now near Sudzha, per Kyiv\n"
+            "* 1.3 million - active-duty strength of the KPA (white paper)\n",
+            ["12,000", "1.3 million"],
+        ),
+        (
+            "Estimates so far:\n\n- Seoul (Nov. 4): around 9,000 in the Kursk region\n- Kyiv (Nov. 6): 12 thousand at "
+            "ranges near Vladivostok\n\nNorth Korean troops are in Kursk.",
+            ["9,000", "12 thousand"],
+        ),
+        ("North Korean troops are in Kursk.\n\n• 3: POWs held by Kyiv since March\n", ["3"]),
+        # combat descriptions, answers, bodies, the rest of a group
+        ('Ukrainian medics logged "a few hundred" North Korean bodies near the river.', ["a few hundred"]),
+        (
+            "North Korean troops are in Kursk. A drone found six soldiers in the trench. The other four were killed by "
+            "mortar fire.",
+            ["six", "four"],
+        ),
+        ('North Korean troops are in Kursk. "Pyongyang has 1.1 million people in uniform," she said.', ["1.1 million"]),
         # an increase and the new total are two figures
         (
             "North Korean troops are in Kursk. Putin signed a decree raising the number of Russian troops by 150,000 "
@@ -511,6 +649,47 @@ def test_non_personnel_numbers_are_not_claims(nlp, text):
 )
 def test_implicit_and_partitive_figures_are_found(nlp, text, numbers):
     assert [c.number_text for c in claims_of(nlp, text)] == numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "category", "status"),
+    [
+        # an answer takes the people (and the category) of the question it answers
+        (
+            "North Korean troops are in Kursk.\n\nQ: How many North Korean deserters have you seen?\n\nA: Perhaps "
+            "five or six.",
+            "five or six",
+            "desertion",
+            None,
+        ),
+        (
+            "North Korean troops are in Kursk.\n\nQ: How many North Korean soldiers attack your positions?\n\nA: On "
+            "our flank I'd say 700, perhaps 900.",
+            "700, perhaps 900",
+            "deployment",
+            "front",
+        ),
+        # "of them" across a sentence: the people named before
+        (
+            "Kyiv says its troops took three North Korean soldiers prisoner in March. Two of them are in a camp near "
+            "Lviv.",
+            "Two",
+            "captured",
+            None,
+        ),
+        # a tally in the sentence after an expectation sizes what is expected
+        (
+            "North Korean troops are in Kursk. Analysts said they expected another wave by summer. One put its "
+            "likely size at 6,000.",
+            "6,000",
+            "deployment",
+            "expected",
+        ),
+    ],
+)
+def test_figures_that_take_their_people_from_the_sentence_before(nlp, text, number, category, status):
+    claim = next(c for c in claims_of(nlp, text) if c.number_text == number)
+    assert (claim.category, claim.status) == (category, status)
 
 
 def test_headline_figure_counts_and_borrows_the_body_source(nlp):

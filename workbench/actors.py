@@ -262,7 +262,8 @@ class ActorRegistry:
         clean = strip_determiner(mention)
         lowered = norm(clean)
         head_l = (head or (lowered.split()[-1] if lowered else "")).lower()
-        hits = self.find_in(clean)
+        # "a pro-Kremlin blog", "anti-Kyiv channels": the name only colours the speaker
+        hits = [h for h in self.find_in(clean) if not re.search(r"(?i)\b(?:pro|anti)-$", clean[: h[0]])]
         rank = {"person": 0, "media": 1, "organization": 2, "country": 3}
         anonymous_head = head_l in ANONYMOUS_HEADS and not is_person
         if len({h[2].canonical for h in hits}) > 1 and not re.sub(

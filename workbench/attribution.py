@@ -275,6 +275,30 @@ def _mistagged_verb(token: Token) -> bool:
     )
 
 
+def _mistagged_claim(token: Token) -> tuple[Token, Token] | None:
+    """ "A Telegram channel close to the military claims that dozens ...": after a long subject the tagger reads
+    the reporting verb as a plural noun inside it. Returns (speaker head, reported clause) or None.
+
+    The tell: a bare "claims"/"reports" followed by "that" opening a clause hung elsewhere (a real noun's
+    content clause hangs on the noun itself: "the claims that 500 died").
+    """
+    if token.pos_ != "NOUN" or token.lower_ not in {"claims", "reports", "estimates", "says", "insists", "warns"}:
+        return None
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "that" or doc[token.i + 1].dep_ != "mark":
+        return None
+    clause = doc[token.i + 1].head
+    if clause.i == token.i or clause.head.i == token.i:
+        return None
+    speaker = None
+    for ancestor in token.ancestors:
+        if ancestor.i < token.i and ancestor.pos_ in {"NOUN", "PROPN"}:
+            speaker = ancestor
+    if speaker is None or speaker.dep_ not in {"ROOT", "nsubj"} or clause.is_ancestor(speaker):
+        return None
+    return speaker, clause
+
+
 def _puts_at_number(verb: Token) -> bool:
     """ "put the number ... at 10,000": an "at" with a number anywhere in the clause (the parser may hang it
     on a participle: "the number of soldiers already sent at 10,000")."""
@@ -293,6 +317,44 @@ def _relative_report(verb: Token) -> bool:
         and any(g.dep_ in {"nsubj", "nsubjpass"} and g.lower_ in {"that", "which", "who"} for g in c.children)
         for c in verb.children
     )
+
+
+# "the figure that Kyiv has given", "the estimate Tokyo circulated": verbs that hand over a finding someone made.
+GIVING_VERBS = frozenset(
+    """
+give provide circulate release publish cite quote issue share present use offer put supply float report announce
+estimate claim confirm mention record
+""".split()
+)
+# Act verbs that continue a speaker's turn when their clause holds the figure: "He offered to swap the two ...".
+PLEDGE_VERBS = frozenset("offer propose promise pledge vow demand threaten invite ask".split())
+
+
+def _given_figure(verb: Token) -> Token | None:
+    """ "the figure of about 12,000 troops that Kyiv's intelligence has given": the finding a relative clause's
+    subject gave, else None.
+
+    The parser hangs the clause on the nearest noun ("troops"), so the finding is that noun or the noun it is
+    "of"; the relative pronoun is the object of the giving verb (or left out: "the estimate Tokyo circulated").
+    """
+    if verb.dep_ != "relcl" or verb.lemma_.lower() not in GIVING_VERBS:
+        return None
+    if any(c.dep_ == "dobj" and c.lower_ not in {"that", "which"} for c in verb.children):
+        return None
+    if any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+        return None  # "soldiers that Seoul says were sent": a report of its own clause
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in {"that", "which", "who"}:
+        return None
+    noun = verb.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in FINDING_NOUNS:
+        noun = noun.head.head  # "the figure of 12,000 troops that ...": the figure, with its number
+    if noun.lemma_.lower() not in FINDING_NOUNS | {"number"} and not (
+        verb.lemma_.lower() in {"report", "cite", "claim", "estimate", "confirm", "record", "mention"}
+        and any(c.like_num for c in noun.children)
+    ):
+        return None
+    return noun
 
 
 def doc_entities(doc: Doc) -> tuple[Span, ...]:
@@ -320,6 +382,7 @@ class SpeakerMemory:
     def __init__(self) -> None:
         self.history: list[Source] = []
         self.last_speaker: Source | None = None  # the last actor who actually spoke (not just was named)
+        self.previous: list[Source] = []  # the speakers of the sentence before, for a speaker who goes on acting
 
     def remember(self, source: Source, spoke: bool = False) -> None:
         self.history.append(source)
@@ -406,6 +469,10 @@ class Attributor:
             return recalled, token.doc[token.i : token.i + 1]
         if lower in {"who", "which", "that"}:
             return None
+        if any(c.dep_ == "poss" and c.lower_ == "our" for c in token.children) and (
+            own := self._our_body(token, memory)
+        ):
+            return own, _mention_span(token)
         possessed_heads = ANONYMOUS_HEADS | {"diplomat", "spokesman", "mission"}
         if (
             token.pos_ == "NOUN"
@@ -429,6 +496,18 @@ class Attributor:
             group = objects[0].lower_ if objects else ""
             recalled = memory.recall_anonymous(group) or memory.recall("anonymous_plural") or memory.recall("anonymous")
             return (recalled, token.doc[token.i : token.i + 1]) if recalled is not None else None
+        if (
+            lower in {"one", "another"}
+            and token.dep_ in _SUBJECT_DEPS
+            and not any(c.dep_ == "prep" for c in token.children)
+            and (
+                group := next(
+                    (s for s in memory.previous if not s.known and s.kind != "person" and s.name.endswith("s")), None
+                )
+            )
+        ):
+            # "Two former officials said ... One put the likely size at ...": one of the group that just spoke
+            return group, token.doc[token.i : token.i + 1]
         if lower in {"one", "two", "three", "some", "several", "many", "each", "another"} and (
             group := next(
                 (
@@ -539,6 +618,16 @@ class Attributor:
         if not source.name:
             return None
         return source, mention
+
+    def _our_body(self, token: Token, memory: SpeakerMemory) -> Source | None:
+        """ "Our intelligence says ..." in a speaker's turn or quote: that body of the speaker's country
+        (a Ukrainian officer's "our intelligence" is Ukraine's HUR); None unless the registry knows it."""
+        speaker = memory.last_speaker or memory.recall("human")
+        if speaker is None or not speaker.country or speaker.country == "media":
+            return None
+        rest = " ".join(t.text for t in _name_span(token) if t.lower_ != "our")
+        source = self.registry.resolve(f"{speaker.country} {rest}", head=token.lower_)
+        return source if source.known and source.kind != "country" else None
 
     @staticmethod
     def _earlier_finding(token: Token, memory: SpeakerMemory) -> Source | None:
@@ -724,6 +813,16 @@ class Attributor:
             )
         )
 
+    def _continuing_speaker(self, verb: Token, memory: SpeakerMemory) -> Token | None:
+        """The subject of an act verb ("offered to swap the two prisoners") when it is whoever spoke in the
+        sentence before and the clause holds a figure; a plain narrative subject is not a source."""
+        if not memory.previous or not any(t.like_num and t.head.tag_ == "NNS" for t in verb.subtree):
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or (resolved := self.resolve_token(subject, memory)) is None:
+            return None
+        return subject if resolved[0].name in {s.name for s in memory.previous} else None
+
     @staticmethod
     def _quoted_as_saying(verb: Token) -> Token | None:
         """The object of "A quoted/cited B as saying ...", else None."""
@@ -745,6 +844,8 @@ class Attributor:
         for noun in objects:
             if noun.lemma_.lower() not in FIGURE_OBJECTS:
                 continue
+            if any(t.dep_ == "relcl" and _given_figure(t) is not None for t in noun.subtree):
+                continue  # "pointed to the estimate of 8,000 that Tokyo circulated": Tokyo made it
             numbers = [
                 g
                 for c in noun.children
@@ -786,6 +887,16 @@ class Attributor:
             if first == 0 or verb.doc[first - 1].text not in {",", "—", "–"}:
                 return None
         return head
+
+    def _affiliation(self, source: Source, mention: Span) -> Source | None:
+        """ "a source in Ukraine's military intelligence": an anonymous voice inside a named body; the body is
+        kept as ``via`` (the source stays anonymous, as written)."""
+        if source.kind != "anonymous":
+            return None
+        for _start, _end, actor in self.registry.find_in(mention.text):
+            if actor.kind == "organization":
+                return self.registry._source(actor, actor.canonical)
+        return None
 
     def _relay_in(self, span: Span | list[Token], memory: SpeakerMemory) -> Source | None:
         """ "following a briefing with the NIS", "citing an anonymous official", "briefed by" -> that source."""
@@ -830,7 +941,7 @@ class Attributor:
                         earlier.verb_i, earlier.cue = verb_i, cue
                 return None
             taken.update(t.i for t in span)
-            speaker = Speaker(source, span.start_char, span.end_char, cue, verb_i)
+            speaker = Speaker(source, span.start_char, span.end_char, cue, verb_i, via=self._affiliation(source, span))
             speakers.append(speaker)
             if source.kind != "media" or cue != "according to":
                 memory.remember(source)  # at once: "NIS said it was confirming..." -> it = NIS
@@ -844,7 +955,7 @@ class Attributor:
                     if child.dep_ == "pobj":
                         speaker = add(child, "according to")
                         if speaker:
-                            speaker.via = self._relay_in(token.doc[token.i : sent.end], memory)
+                            speaker.via = self._relay_in(token.doc[token.i : sent.end], memory) or speaker.via
             elif lower == "per" and token.dep_ == "prep":
                 for child in token.children:
                     # "per the NIS", never "per soldier" or "per day"
@@ -888,6 +999,19 @@ class Attributor:
             elif token.like_num and (owner := next((c for c in token.children if c.dep_ == "poss"), None)):
                 # "the NIS's initial 1,500": the figure is the possessor's; nested, so a reporter of it relays
                 add(owner, "estimate", token.i)
+            elif token.pos_ == "VERB" and (given := _given_figure(token)) is not None:
+                # "the figure of 12,000 that Kyiv's intelligence has given": the giver made the finding
+                add(next(c for c in token.children if c.dep_ == "nsubj"), token.lemma_.lower(), given.i)
+            elif (
+                token.pos_ == "VERB"
+                and token.lemma_.lower() in PLEDGE_VERBS
+                and (pledger := self._continuing_speaker(token, memory)) is not None
+            ):
+                # "He also offered to swap the two prisoners": the speaker of the last sentence goes on
+                add(pledger, token.lemma_.lower(), token.i)
+            elif (mistagged := _mistagged_claim(token)) is not None:
+                # "A Ukrainian Telegram channel close to the military claims that ...": "claims" read as a noun
+                add(mistagged[0], "claim", mistagged[1].i)
             elif (token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS) or _mistagged_verb(token):
                 if token.lemma_.lower() == "report" and token.tag_ == "VBN" and token.dep_ == "amod":
                     continue
@@ -941,7 +1065,7 @@ class Attributor:
                 if speaker:
                     # "X, citing Y, said" / "X said, citing Y": only a relay inside the speaker's own clause counts
                     clause = sorted({t.i for t in subject.subtree} | {t.i for t in token.subtree})
-                    speaker.via = self._relay_in([token.doc[i] for i in clause], memory)
+                    speaker.via = self._relay_in([token.doc[i] for i in clause], memory) or speaker.via
                     if (tagged := self._tagged_clause(token, subject)) is not None:
                         speaker.verb_i = tagged.i  # ", Tesla said, ...": the tag reports the clause it hangs on
             elif token.pos_ == "VERB" and (holder := self._figure_holder(token)) is not None:
@@ -1022,6 +1146,8 @@ class Attributor:
 
     def colon_speaker(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
         """ "Lukashenko: 'It's nonsense'", "South Korea NIS (Oct. 18): 12,000 planned" -> the named actor."""
+        if (claimed := self._fact_check_claim(sent, memory)) is not None:
+            return claimed
         match = re.match(r"\s*([^:]{2,60}?)\s*(?:\([^)]*\))?\s*:\s+\S", sent.text)
         if not match:
             return self._credit_line(sent, memory)
@@ -1032,6 +1158,26 @@ class Attributor:
         source = self.registry.resolve(match.group(1)[start:end])
         memory.remember(source, spoke=True)
         return Speaker(source, sent.start_char + start, sent.start_char + end, "colon")
+
+    def _fact_check_claim(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
+        """'CLAIM (post on X, shared 40,000 times): "..."': a fact-check's claim line names its claimant in
+        brackets (an actor, else the post or outlet as written); its "VERDICT:" line is the article's voice."""
+        match = re.match(r"\s*(?:THE\s+)?CLAIM(?:ED)?S?\s*\((?:by\s+)?([^()]{2,80})\)\s*:", sent.text)
+        if not match:
+            return None
+        note = match.group(1)
+        if hits := self.registry.find_in(note):
+            start, end, _actor = hits[0]
+            source = self.registry.resolve(note[start:end])
+        else:
+            # "post on X, shared 40,000 times" -> "post on X"; "viral Telegram video" as written
+            end = next((m.start() for m in re.finditer(r",|;|\s+[-–—]\s+", note)), len(note))
+            start = len(note) - len(note.lstrip())
+            name = note[start:end].strip()
+            source = Source(name, name, "media", "media", "media")
+        memory.remember(source, spoke=True)
+        offset = sent.start_char + match.start(1)
+        return Speaker(source, offset + start, offset + end, "colon")
 
     def _credit_line(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
         """ "Troops in Russia suffer 1,100 casualties: JCS": a wire headline credits its source after a colon."""
@@ -1158,10 +1304,21 @@ def _name_role_holders(doc: Doc, infos: list[SentenceInfo], registry: ActorRegis
 
 
 QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "MODERATOR", "OPERATOR", "AUDIENCE MEMBER"})
+# An interview's answer label: the turn belongs to the interviewee the introduction named.
+ANSWER_LABELS = frozenset({"A", "ANSWER"})
+# A fact-check's ruling labels: the article's own voice.
+VERDICT_LABELS = frozenset({"VERDICT", "OUR VERDICT", "RATING", "RULING", "THE FACTS", "FACT CHECK", "CONTEXT"})
 HONORIFICS = frozenset(
     """
 MR MS MRS MISS DR GEN GENERAL ADM ADMIRAL SECRETARY SEC AMB AMBASSADOR SEN SENATOR REP COL LT MAJ CAPT PRESIDENT
 MINISTER SPOKESMAN SPOKESWOMAN SPOKESPERSON DEPUTY DIRECTOR CHAIRMAN PROF
+""".split()
+)
+# Ranks and titles that put a name after them ("Colonel Andriy Marchenko", "Sgt. Oleh Koval").
+RANKS = frozenset(
+    """
+colonel col lieutenant lt major maj captain capt sergeant sgt general gen commander private corporal cpl
+admiral adm dr professor prof
 """.split()
 )
 _TURN_LABEL = re.compile(r"\s*([A-Z][A-Z.'’\- ]{0,70}?)\s*:(?:\s|$)")
@@ -1178,6 +1335,7 @@ class TranscriptTurns:
         self.question = False
         self.label_span: tuple[int, int] = (0, 0)
         self.seen: list[Source] = []
+        self.interviewee: Source | None = None
         self._line_done = -1
 
     def update(self, line_start: int, line: str, memory: SpeakerMemory) -> None:
@@ -1192,13 +1350,52 @@ class TranscriptTurns:
         if label in QUESTION_LABELS:
             self.current, self.question = None, True
             return
-        source = self._resolve(label, memory)
+        if label in VERDICT_LABELS:
+            # the fact-checker's own ruling: "the figure" there is not the last claimant's any more
+            self.current, self.question, memory.last_speaker = None, False, None
+            return
+        source = self._interviewee(line_start, memory) if label in ANSWER_LABELS else self._resolve(label, memory)
         if source is None:
             return
         self.current, self.question = source, False
         self.label_span = (line_start + match.start(1), line_start + match.end(1))
         self.seen.append(source)
         memory.remember(source, spoke=True)
+
+    def _interviewee(self, line_start: int, memory: SpeakerMemory) -> Source | None:
+        """ "A: ..." answers the person the introduction named ("Colonel X commands ... He spoke to us"): the
+        first answer fixes them, from the people remembered so far; their country, if the name does not carry
+        it, is the introduction's ("a Ukrainian battalion"), so a later "our intelligence" finds its agency."""
+        if self.interviewee is None:
+            intro = self.doc.text[:line_start]
+            first_label = re.search(r"(?m)^\s*(?:Q|QUESTION|A|ANSWER)\s*:", intro)
+            intro = intro[: first_label.start()] if first_label else intro
+            person = self._introduced(len(intro)) or memory.recall("person")
+            if person is None:
+                return None
+            if person.country is None:
+                country = country_in(intro)
+                person = Source(person.name, person.mention, person.type, country, person.kind, person.known)
+            self.interviewee = person
+        return self.interviewee
+
+    def _introduced(self, intro_end: int) -> Source | None:
+        """The person the introduction is about: of the people it names (a PERSON entity, or a proper name after
+        a rank: "Major Olena Kravets"), the one the article names most often."""
+        doc = self.doc
+        names = [e.text for e in doc_entities(doc) if e.label_ == "PERSON" and e.end_char <= intro_end]
+        for token in doc:
+            if token.idx >= intro_end:
+                break
+            if token.lower_.rstrip(".") in RANKS and token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+                end = token.i + 1
+                while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].idx < intro_end:
+                    end += 1
+                names.append(doc[token.i + 1 : end].text)
+        if not names:
+            return None
+        best = max(names, key=lambda n: (doc.text.count(n.split()[-1]), -names.index(n)))
+        return self.registry.resolve(best, is_person=True)
 
     def _resolve(self, label: str, memory: SpeakerMemory) -> Source | None:
         """ "DEPUTY PENTAGON PRESS SECRETARY SABRINA SINGH" / "MS. SINGH" / "SECRETARY AUSTIN" -> the person."""
@@ -1275,6 +1472,7 @@ def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInf
                 info.speakers = [turn]  # "We now assess that 11,000 ..." inside "MS. SINGH:"'s turn
             attributor.remember_subjects(sent, memory)
             attributor.remember_mentions(sent, memory)
+            memory.previous = [s.source for s in info.speakers]
             if infos:
                 _share_across_colon(infos[-1], info, attributor, memory)
         infos.append(info)
