@@ -244,7 +244,7 @@ def _sourcing_position(noun: Token) -> bool:
 def _quoted_ranges(sent: Span) -> list[tuple[int, int]]:
     """Character ranges of ``sent.text`` inside quotation marks, including a quote opened in an earlier sentence
     of the paragraph and closed in this one."""
-    text = sent.text
+    text = span_text(sent)
     doc_text = sent.doc.text
     before = doc_text[doc_text.rfind("\n", 0, sent.start_char) + 1 : sent.start_char]
     ranges: list[tuple[int, int]] = []
@@ -355,6 +355,15 @@ def _given_figure(verb: Token) -> Token | None:
     ):
         return None
     return noun
+
+
+def span_text(span: Span | Doc) -> str:
+    """``span.text`` sliced from the Doc's text (built once): spaCy joins the span's tokens on every access."""
+    doc = span if isinstance(span, Doc) else span.doc
+    text = doc.user_data.get("workbench_text")
+    if text is None:
+        text = doc.user_data["workbench_text"] = doc.text
+    return text if span is doc else text[span.start_char : span.end_char]
 
 
 def doc_entities(doc: Doc) -> tuple[Span, ...]:
@@ -1111,7 +1120,9 @@ class Attributor:
             r"confirms|warned|warns|projects|projected|estimates|estimated|believes|noted|notes)"
         )
         final_tag = rf"[,;:]\s+((?:the\s+)?[^,;:]{{2,80}}?)\s+{verbs}(?:\s+on\s+\w+)?\s*[.!\"”]*\s*$"
-        match = re.search(final_tag, sent.text) or re.search(rf",\s+((?:the\s+)?[^,;:]{{2,40}}?)\s+{verbs},", sent.text)
+        match = re.search(final_tag, span_text(sent)) or re.search(
+            rf",\s+((?:the\s+)?[^,;:]{{2,40}}?)\s+{verbs},", span_text(sent)
+        )
         if not match:
             return None
         mention = match.group(1)
@@ -1135,7 +1146,7 @@ class Attributor:
 
     def parenthetical_speaker(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
         """ "... 600 dead (NIS briefing to lawmakers, April 30)": a source note in brackets at the end."""
-        match = re.search(r"\(([^()]{2,80})\)\s*[.;]?\s*$", sent.text)
+        match = re.search(r"\(([^()]{2,80})\)\s*[.;]?\s*$", span_text(sent))
         if not match or not (hits := self.registry.find_in(match.group(1))):
             return None
         start, end, _actor = hits[0]
@@ -1148,7 +1159,7 @@ class Attributor:
         """ "Lukashenko: 'It's nonsense'", "South Korea NIS (Oct. 18): 12,000 planned" -> the named actor."""
         if (claimed := self._fact_check_claim(sent, memory)) is not None:
             return claimed
-        match = re.match(r"\s*([^:]{2,60}?)\s*(?:\([^)]*\))?\s*:\s+\S", sent.text)
+        match = re.match(r"\s*([^:]{2,60}?)\s*(?:\([^)]*\))?\s*:\s+\S", span_text(sent))
         if not match:
             return self._credit_line(sent, memory)
         hits = self.registry.find_in(match.group(1))
@@ -1162,7 +1173,7 @@ class Attributor:
     def _fact_check_claim(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
         """'CLAIM (post on X, shared 40,000 times): "..."': a fact-check's claim line names its claimant in
         brackets (an actor, else the post or outlet as written); its "VERDICT:" line is the article's voice."""
-        match = re.match(r"\s*(?:THE\s+)?CLAIM(?:ED)?S?\s*\((?:by\s+)?([^()]{2,80})\)\s*:", sent.text)
+        match = re.match(r"\s*(?:THE\s+)?CLAIM(?:ED)?S?\s*\((?:by\s+)?([^()]{2,80})\)\s*:", span_text(sent))
         if not match:
             return None
         note = match.group(1)
@@ -1181,7 +1192,7 @@ class Attributor:
 
     def _credit_line(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
         """ "Troops in Russia suffer 1,100 casualties: JCS": a wire headline credits its source after a colon."""
-        return self.credit_line(sent.text, sent.start_char, memory)
+        return self.credit_line(span_text(sent), sent.start_char, memory)
 
     def credit_line(self, text: str, offset: int, memory: SpeakerMemory) -> Speaker | None:
         """The actor that alone closes ``text`` after a colon (``offset``: where ``text`` starts in the doc)."""
@@ -1204,18 +1215,18 @@ class Attributor:
         "he" means: the quoted speaker is.
         """
         quoted = _quoted_ranges(sent)
-        for start, end, actor in self.registry.find_in(sent.text):
+        for start, end, actor in self.registry.find_in(span_text(sent)):
             if actor.kind == "person" and any(a <= start < b for a, b in quoted):
                 continue
             if actor.kind == "person":
                 # "HUR chief Kyrylo Budanov", "the Kremlin spokesman": a role alias names a body too ("the agency")
-                words = re.split(r"\s+", sent.text[start:end])
+                words = re.split(r"\s+", span_text(sent)[start:end])
                 body = " ".join(w for w in words if w.lower().strip(",.") not in ROLE_NOUNS | _ROLE_WORDS)
                 for _s, _e, inner in self.registry.find_in(body) if body else []:
                     if inner.kind in {"organization", "alliance"} and inner.canonical != actor.canonical:
                         memory.remember(self.registry._source(inner, body))
             if actor.kind in {"person", "organization"}:
-                memory.remember(self.registry._source(actor, sent.text[start:end]))
+                memory.remember(self.registry._source(actor, span_text(sent)[start:end]))
 
     def remember_subjects(self, sent: Span, memory: SpeakerMemory) -> None:
         """Named people who act in a sentence become candidates for a later "he" or "she" (not inside quotes)."""
@@ -1442,13 +1453,13 @@ def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInf
     import bisect
 
     for index, sent in enumerate(doc.sents):
-        stripped = sent.text.strip()
+        stripped = span_text(sent).strip()
         if not stripped:
             continue
         start = sent.start_char
         paragraph = bisect.bisect_right(para_starts, start) - 1
         line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", start + len(sent.text.rstrip()))
+        line_end = text.find("\n", start + len(span_text(sent).rstrip()))
         line_end = len(text) if line_end < 0 else line_end
         whole_line = text[line_start:line_end].strip() == stripped
         words = len(stripped.split())

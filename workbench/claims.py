@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from workbench.attribution import SentenceInfo, Speaker, analyse, span_entities
+from workbench.attribution import SentenceInfo, Speaker, analyse, span_entities, span_text
 from workbench.numbers import Figure, find_figures
 from workbench.places import Gazetteer, default_gazetteer
 
@@ -313,13 +313,13 @@ PEOPLE_CONTEXT = re.compile(
 
 def _counts_people(noun: Token, sent: Span) -> bool:
     """ "4,000 people" are personnel in a casualty or deployment sentence, never in a population figure."""
-    if noun.lemma_.lower() not in {"people", "person"} or not PEOPLE_CONTEXT.search(sent.text):
+    if noun.lemma_.lower() not in {"people", "person"} or not PEOPLE_CONTEXT.search(span_text(sent)):
         return False
     after = noun.doc[noun.i + 1 : noun.i + 3].text.lower()
     if re.match(r"(?:familiar|close|briefed|with knowledge|who spoke|aware)", after):
         return False  # "two people familiar with the matter" are sources, not a headcount
     return not re.search(
-        r"\b(?:population|citizens|inhabitants|residents|civilians|refugees|live in|lives in)\b", sent.text, re.I
+        r"\b(?:population|citizens|inhabitants|residents|civilians|refugees|live in|lives in)\b", span_text(sent), re.I
     )
 
 
@@ -417,7 +417,7 @@ def _verb_window(noun: Token, sent: Span) -> str:
     """Text of the clause around the counted noun (its verbs and their children) for cue matching."""
     verbs = _governing_verbs(noun, [noun])
     if not verbs:
-        return sent.text
+        return span_text(sent)
     nearest = verbs[0]
     # "has sent 15,000 troops ... and 4,700 of them have been killed": the second clause is not this figure's
     skip = {t.i for c in nearest.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for t in c.subtree}
@@ -476,11 +476,11 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         return "other"  # "Poland's army now numbers about 200,000 soldiers"
     foreign_army = re.search(
         r"\b(\w+)(?:'s|’s) (?:army|armed forces|military)\b(?! intelligence| spokes| officials?| sources?| command)",
-        sent.text,
+        span_text(sent),
     )
     if (
         foreign_army
-        and not NK_WORDS.search(sent.text)
+        and not NK_WORDS.search(span_text(sent))
         and _country_named(foreign_army.group(1)) not in {None, "North Korea"}
     ):
         return "other"  # "Poland's army numbers 200,000, and the government wants it to reach 300,000"
@@ -496,7 +496,7 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
     nk_group = _counts_north_koreans(noun, fig_tokens, sent, context)
     if not nk_group:
         return "other"  # Russian or Ukrainian losses are background counts, not this story's casualties
-    if (army_phrase or ARMY_CUES.search(local)) and fig.low >= 100_000 and NK_WORDS.search(sent.text):
+    if (army_phrase or ARMY_CUES.search(local)) and fig.low >= 100_000 and NK_WORDS.search(span_text(sent)):
         return "army_size"  # "an army of roughly 1.2 million": checked before casualties in the same sentence
     if HISTORICAL.search(local):
         return "other"  # "a few hundred of its pilots flew missions in the 1960s": a past war
@@ -549,7 +549,7 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         return "casualty"
     if noun is not None and noun.lemma_.lower() in {"worker", "laborer", "labourer"}:
         return "other"  # workers sent to Russia are not troops
-    window = sent.text
+    window = span_text(sent)
     if (
         ARMY_CUES.search(window)
         and not re.search(
@@ -634,12 +634,12 @@ def _formation_size(anchor: Token, fig_tokens: list[Token]) -> bool:
 
 def _compared_to_bigger(fig: Figure, sent: Span) -> bool:
     """ "Three thousand is nothing for a 1.2 million-man army": the small figure is not the army's size."""
-    return fig.low < 100_000 and any(f.low >= 500_000 for f in find_figures(sent.text))
+    return fig.low < 100_000 and any(f.low >= 500_000 for f in find_figures(span_text(sent)))
 
 
 def _clause_text(noun: Token | None, sent: Span) -> str:
     if noun is None:
-        return sent.text
+        return span_text(sent)
     return _verb_window(noun, sent)
 
 
@@ -685,7 +685,7 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
                         return True
                     if child.lower_ == "we" and verb.lemma_.lower() in {"have", "keep", "maintain", "station"}:
                         return False  # "We have 28,000 troops on the peninsula": the speaker's own forces
-                    if child.lower_ in {"it", "they"} and not NK_WORDS.search(sent.text):
+                    if child.lower_ in {"it", "they"} and not NK_WORDS.search(span_text(sent)):
                         opening = sent.doc.text[sent.start_char : child.idx]
                         if _previous_names_other(sent) or OTHER_SIDE.search(opening):
                             return False  # "Russia needs bodies. It is losing 1,500 soldiers a day"
@@ -700,7 +700,7 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
                     if OTHER_NATIONALITY.search(subject) or re.search(
                         r"\b(?:russia|ukraine|moscow|kyiv|putin|kremlin|zelensky\w*)\b", subject, re.I
                     ):
-                        if not NK_WORDS.search(sent.text):
+                        if not NK_WORDS.search(span_text(sent)):
                             return False
                         return verb.lemma_.lower() in SENT | TRAINING | FRONT and not re.search(
                             r"\b(?:assembl|recruit|form|mass|amass|gather|concentrat)", verb.lemma_.lower()
@@ -713,7 +713,7 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
             return True
         if OTHER_NATIONALITY.search(phrase):
             return False
-    if NK_WORDS.search(sent.text):
+    if NK_WORDS.search(span_text(sent)):
         return True
     if noun is None:
         # "Russia has lost 706,950 troops ..., including 1,320 over the past day": the actor is not North Korea
@@ -749,7 +749,7 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
                 if OTHER_NATIONALITY.search(phrase) or (country and country != "North Korea"):
                     return False
         if (
-            not NK_WORDS.search(sent.text)
+            not NK_WORDS.search(span_text(sent))
             and _previous_names_other(sent)
             and re.search(r"\b(?:lost|losses|killed|casualties)\b", sent.doc[sent.start - 1].sent.text, re.I)
         ):
@@ -757,7 +757,7 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
         if re.search(
             r"\b(?:(?:russia|ukraine|moscow|kyiv)(?:'s|’s)?|russian|ukrainian)(?: own)? "
             r"(?:has |have )?(?:lost|losses)\b",
-            sent.text,
+            span_text(sent),
             re.I,
         ):
             return False  # "Russia's own losses have been put at 1,200 a day"
@@ -811,7 +811,7 @@ def _own_segment(fig_tokens: list[Token], sent: Span) -> str:
 
 def _own_bounds(fig_tokens: list[Token], sent: Span) -> tuple[int, int]:
     """Character bounds (in the doc) of the figure's own segment, see ``_own_segment``."""
-    text = sent.text
+    text = span_text(sent)
     offset = fig_tokens[0].idx - sent.start_char
     starts = [m.end() for m in CLAUSE_BOUNDARY.finditer(text, 0, offset)]
     cut = CLAUSE_BOUNDARY.search(text, offset)
@@ -829,7 +829,9 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
         own = " ".join(t.text for t in anchor.subtree)
         if TRAINING_CUES.search(own):
             return "training"
-        if _affirmed(FRONT_CUES, own) or (_affirmed(FRONT_CUES, sent.text) and not FUTURE_CUES.search(sent.text)):
+        if _affirmed(FRONT_CUES, own) or (
+            _affirmed(FRONT_CUES, span_text(sent)) and not FUTURE_CUES.search(span_text(sent))
+        ):
             return "front"  # "90 of the 100 men in his company ... in their first week of fighting"
         return "sent"
     right_after = sent.doc[anchor.i + 1 : min(sent.end, anchor.i + 5)].text
@@ -1058,7 +1060,7 @@ class ClaimExtractor:
             if info.skip:
                 continue
             sent = info.span
-            for fig in find_figures(sent.text):
+            for fig in find_figures(span_text(sent)):
                 start, end = sent.start_char + fig.start, sent.start_char + fig.end
                 fig_tokens = _tokens_for(sent, start, end)
                 if not fig_tokens:
@@ -1089,7 +1091,7 @@ class ClaimExtractor:
                 if (
                     noun is not None
                     and noun.lower_ in {"staff", "guard", "force"}
-                    and not re.search(r"troop|soldier|militar|army|force|battalion|korea", sent.text, re.I)
+                    and not re.search(r"troop|soldier|militar|army|force|battalion|korea", span_text(sent), re.I)
                 ):
                     continue
                 date_text = _date_near(sent, start)
@@ -1112,14 +1114,14 @@ class ClaimExtractor:
                     else None
                 )
                 place = _place_near(sent, end, self.gazetteer, outlets, previous)
-                hedged = bool(HEDGES.search(sent.text)) or (fig.qualifier in {"an estimated", "estimated"})
+                hedged = bool(HEDGES.search(span_text(sent))) or (fig.qualifier in {"an estimated", "estimated"})
                 record = ClaimRecord(
                     claim_id=f"{doc_id}:{start}",
                     doc_id=doc_id,
                     number_text=fig.number_text,
                     start_char=start,
                     end_char=end,
-                    sentence=sent.text.strip(),
+                    sentence=span_text(sent).strip(),
                     low=fig.low,
                     high=fig.high,
                     qualifier=fig.qualifier,
@@ -1300,7 +1302,7 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
             )
         )
         or (re.search(r",\s*$", before) and after.startswith(","))
-        or re.search(r"\bpopulation\b", sent.text, re.I)
+        or re.search(r"\bpopulation\b", span_text(sent), re.I)
     ):
         return False  # ages ("Kim Soon-ja, 81, fled", "is 19", "was about 20") and populations
     # "had 14,000 residents; fewer than 5,000 remain": the nearest counted group before the figure is civilian
@@ -1344,7 +1346,7 @@ def _estimate_frame(fig_tokens: list[Token], sent: Span) -> bool:
     """Is the figure an estimate of the article's subject by its frame: a tally ("the total had reached 10,000",
     "the 1,200 figure", "a claim of 6,000"), or an item of a list or fact box ("- Ukraine HUR (Oct. 24): 11 thousand
     at training grounds")? Such figures count the people the article is about, whatever the nearby sentences say."""
-    return bool(LIST_ITEM.match(sent.text)) or _tally_frame(fig_tokens, sent)
+    return bool(LIST_ITEM.match(span_text(sent))) or _tally_frame(fig_tokens, sent)
 
 
 def _tally_frame(fig_tokens: list[Token], sent: Span) -> bool:
@@ -1438,7 +1440,7 @@ def _expected_before(fig_tokens: list[Token], sent: Span, infos: list[SentenceIn
     if any(t.pos_ == "VERB" and t.lemma_.lower() in SENT | FRONT | TRAINING for t in sent):
         return False
     previous = infos[position - 1].span.text
-    return bool(FUTURE_CUES.search(previous)) and not FUTURE_CUES.search(sent.text)
+    return bool(FUTURE_CUES.search(previous)) and not FUTURE_CUES.search(span_text(sent))
 
 
 def _in_combat(noun: Token) -> bool:

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from workbench.actors import ActorRegistry, Source, country_in, default_registry, strip_determiner
-from workbench.attribution import Attributor, SentenceInfo, Speaker, SpeakerMemory, analyse
+from workbench.attribution import Attributor, SentenceInfo, Speaker, SpeakerMemory, analyse, span_text
 
 STANCES = ("confirms", "denies", "cannot_confirm", "expects")
 
@@ -398,7 +398,7 @@ class StanceExtractor:
             if info.skip:
                 continue
             sent = info.span
-            text = sent.text
+            text = span_text(sent)
             for speaker in info.speakers:
                 memory.remember(speaker.source)
             turn = next((t for t in turns if t[0] <= sent.start_char < t[1]), None)
