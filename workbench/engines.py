@@ -41,7 +41,7 @@ from functools import cache
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
+from spacy.attrs import IDX, LENGTH, NORM, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -323,19 +323,21 @@ class ChunkedParser:
 
     def _run_group(self, texts: list[str]) -> Iterator[Doc]:
         bases = [self._tokenize(text) for text in texts]
+        tables = [_TokenTable(base, text) for base, text in zip(bases, texts, strict=True)]
         plans = [self._plan(base, text) for base, text in zip(bases, texts, strict=True)]
         model_inputs: list[Doc] = []
         cheap_inputs: list[Doc] = []
-        for base, (_starts, runs) in zip(bases, plans, strict=True):
+        vocab = self.nlp.vocab
+        for base, table, (_starts, runs) in zip(bases, tables, plans, strict=True):
             n = len(base)
             self.stats["tokens"] += n
             for a, b, need in runs:
                 if need:
                     lo, hi = max(0, a - self.margin), min(n, b + self.margin)
-                    model_inputs.append(base[lo:hi].as_doc())
+                    model_inputs.append(table.piece(vocab, lo, hi))
                     self.stats["model_tokens"] += b - a
                 else:
-                    cheap_inputs.append(base[a:b].as_doc())
+                    cheap_inputs.append(table.piece(vocab, a, b))
         with self.nlp.select_pipes(enable=self.model_pipes):
             parsed = iter(list(self.nlp.pipe(model_inputs, batch_size=self.batch_size)) if model_inputs else [])
         if self.senter is not None and cheap_inputs:
@@ -343,8 +345,8 @@ class ChunkedParser:
         else:
             cheap = iter(cheap_inputs)
         docs: Iterable[Doc] = [
-            self._assemble(base, text, starts, runs, parsed, cheap)
-            for base, text, (starts, runs) in zip(bases, texts, plans, strict=True)
+            self._assemble(base, table, starts, runs, parsed, cheap)
+            for base, table, (starts, runs) in zip(bases, tables, plans, strict=True)
         ]
         for component in self.whole_doc:
             docs = component.pipe(docs) if hasattr(component, "pipe") else map(component, docs)
@@ -353,7 +355,7 @@ class ChunkedParser:
     def _assemble(
         self,
         base: Doc,
-        text: str,
+        table: _TokenTable,
         starts: list[int],
         runs: list[tuple[int, int, bool]],
         parsed: Iterator[Doc],
@@ -376,9 +378,8 @@ class ChunkedParser:
                 if self.senter is None:
                     array[:, self.sent_col] = numpy.where(array[:, self.sent_col] == 1, 1, -1).astype("uint64")
                 arrays.append(array)
-        words, spaces = _words_and_spaces(base, text)
-        doc = TextDoc(self.nlp.vocab, words=words, spaces=spaces)
-        doc.__dict__["_wb_text"] = text  # the tokens rebuild exactly this text: no need to join them
+        doc = TextDoc(self.nlp.vocab, words=table.words, spaces=table.spaces)
+        doc.__dict__["_wb_text"] = table.text  # the tokens rebuild exactly this text: no need to join them
         if n:
             array = numpy.concatenate(arrays) if arrays else numpy.zeros((0, len(self.attrs)), dtype="uint64")
             doc.from_array(self.attrs, array)
@@ -387,12 +388,29 @@ class ChunkedParser:
         return doc
 
 
-def _words_and_spaces(doc: Doc, text: str) -> tuple[list[str], list[bool]]:
-    """The words and trailing-space flags of ``doc`` (tokenized ``text``), sliced by offset: no Token objects."""
-    if not len(doc):
-        return [], []
-    starts, lengths, spaces = doc.to_array([IDX, LENGTH, SPACY]).T.tolist()
-    return [text[a : a + n] for a, n in zip(starts, lengths, strict=True)], [bool(x) for x in spaces]
+class _TokenTable:
+    """A tokenized text as plain lists (words, trailing spaces, norms), sliced by offset: no Token objects.
+
+    Pieces of it become small Docs for the model; ``Span.as_doc`` did the same but copied every attribute and
+    looked up a vector per token, which cost more than the tagger.
+    """
+
+    def __init__(self, doc: Doc, text: str):
+        self.text = text
+        if len(doc):
+            starts, lengths, spaces = doc.to_array([IDX, LENGTH, SPACY]).T.tolist()
+            self.words = [text[a : a + n] for a, n in zip(starts, lengths, strict=True)]
+            self.spaces = [bool(x) for x in spaces]
+        else:
+            self.words, self.spaces = [], []
+        # tokenizer exceptions set norms ("Oct." -> "october") that the model reads: carry them over
+        self.norms = doc.to_array([NORM]) if len(doc) else numpy.zeros(0, dtype="uint64")
+
+    def piece(self, vocab: Any, lo: int, hi: int) -> Doc:
+        doc = Doc(vocab, words=self.words[lo:hi], spaces=self.spaces[lo:hi])
+        if hi > lo:
+            doc.from_array([NORM], self.norms[lo:hi].reshape(-1, 1))
+        return doc
 
 
 # ------------------------------------------------------------------------------------------ extraction
