@@ -30,7 +30,7 @@ from filelock import FileLock
 
 from workbench import paths
 from workbench.corpus import Corpus, ingest
-from workbench.extract import TABLE_COLUMNS, frame_to_table, iter_extract, rows_to_frame
+from workbench.extract import TABLE_COLUMNS, arrow_to_table, iter_extract, rows_to_frame
 from workbench.pipeline import PIPELINE_VERSION, model_name
 
 TABLES = ("claims", "stances", "places")
@@ -147,7 +147,7 @@ def _rekey(data: pa.Table, table: str, articles: pd.DataFrame) -> pd.DataFrame:
         data = _set_column(data, "claim_id", claim_ids)
     ranks = pa.table({"order": order, "key": data.column(key)})
     data = data.take(pc.sort_indices(ranks, sort_keys=[("order", "ascending"), ("key", "ascending")]))
-    return frame_to_table(data.to_pandas(), table)
+    return arrow_to_table(data, table)
 
 
 def _set_column(data: pa.Table, name: str, values: pa.Array) -> pa.Table:
