@@ -52,11 +52,20 @@ class FastAttributeRuler(AttributeRuler):
         self._single: list[tuple[int, list[tuple[int, Any]]]] = []  # (attr_id, [(key column, test)])
         self._multi = Matcher(self.vocab)
         self._starts: list[list[tuple[int, Any]]] = []  # first-token tests of the multi-token patterns
+        # Rules that require a tag can only fire on tokens with that tag: index them by it (order kept).
+        self._by_tag: dict[str, list[int]] = {}
+        self._any_tag: list[int] = []
         for attr_id in range(len(self.attrs)):
             key = str(attr_id)
             for pattern in self.matcher.get(key)[1]:
                 if len(pattern) == 1 and set(pattern[0]) <= set(_KEY_NAMES):
                     tests = [(_KEY_NAMES.index(name), _predicate(v)) for name, v in pattern[0].items()]
+                    tag = pattern[0].get("TAG")
+                    tags = [tag] if isinstance(tag, str) else tag.get("IN") if isinstance(tag, dict) else None
+                    for value in tags if tags is not None else ():
+                        self._by_tag.setdefault(value, []).append(len(self._single))
+                    if tags is None:
+                        self._any_tag.append(len(self._single))
                     self._single.append((attr_id, tests))
                 else:
                     self._multi.add(key, [pattern])
@@ -66,18 +75,12 @@ class FastAttributeRuler(AttributeRuler):
                         if set(first) <= set(_KEY_NAMES)
                         else [(0, lambda _x: True)]
                     )
-        # Rules that require a tag can only fire on tokens with that tag: index them by it (order kept).
-        self._by_tag: dict[str, list[int]] = {}
-        self._any_tag: list[int] = []
-        for n, (attr_id, _tests) in enumerate(self._single):
-            for pattern in self.matcher.get(str(attr_id))[1]:
-                tag = pattern[0].get("TAG") if len(pattern) == 1 else None
-                tags = [tag] if isinstance(tag, str) else tag.get("IN") if isinstance(tag, dict) else None
-                if tags is None:
-                    self._any_tag.append(n)
-                else:
-                    for value in tags:
-                        self._by_tag.setdefault(value, []).append(n)
+        # The cache: one row per (TAG, LOWER, DEP, IS_SPACE) key seen, filled by _row
+        self._index: dict[tuple[int, int, int, int], int] = {}
+        self._rows: list[list[int]] = []
+        self._sets: list[list[bool]] = []
+        self._may_start: list[bool] = []
+        self._rest: list[dict[int, int]] = []
 
     def _values(self, key: tuple[int, int, int, int]) -> tuple[str, str, str, bool]:
         strings = self.vocab.strings
@@ -110,16 +113,11 @@ class FastAttributeRuler(AttributeRuler):
     def __call__(self, doc: Doc) -> Doc:
         if not hasattr(self, "_single"):
             self._compile()
-            self._index: dict[tuple[int, int, int, int], int] = {}
-            self._rows: list[list[int]] = []
-            self._sets: list[list[bool]] = []
-            self._may_start: list[bool] = []
-            self._rest: list[dict[int, int]] = []
         if not len(doc):
             return doc
         index, row = self._index, self._row
         rows = numpy.array(
-            [index.get(key, -1) if key in index else row(key) for key in map(tuple, doc.to_array(_KEY_ATTRS).tolist())]
+            [index[key] if key in index else row(key) for key in map(tuple, doc.to_array(_KEY_ATTRS).tolist())]
         )
         if any(self._may_start[r] for r in set(rows.tolist())) and self._multi(doc):
             return super().__call__(doc)  # a multi-token rule matches: the stock path, in the stock order

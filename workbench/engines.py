@@ -41,10 +41,11 @@ from functools import cache
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, LENGTH, NORM, SENT_START, SPACY
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from workbench.doc_pieces import TokenTable
 from workbench.errors import WorkbenchError
 from workbench.pipeline import line_starts
 
@@ -323,7 +324,7 @@ class ChunkedParser:
 
     def _run_group(self, texts: list[str]) -> Iterator[Doc]:
         bases = [self._tokenize(text) for text in texts]
-        tables = [_TokenTable(base, text) for base, text in zip(bases, texts, strict=True)]
+        tables = [TokenTable(base, text) for base, text in zip(bases, texts, strict=True)]
         plans = [self._plan(base, text) for base, text in zip(bases, texts, strict=True)]
         model_inputs: list[Doc] = []
         cheap_inputs: list[Doc] = []
@@ -355,7 +356,7 @@ class ChunkedParser:
     def _assemble(
         self,
         base: Doc,
-        table: _TokenTable,
+        table: TokenTable,
         starts: list[int],
         runs: list[tuple[int, int, bool]],
         parsed: Iterator[Doc],
@@ -385,31 +386,6 @@ class ChunkedParser:
             doc.from_array(self.attrs, array)
             # from_array recomputes sentence starts from the heads; unparsed lines keep the senter's
             doc.from_array([SENT_START], array[:, [self.sent_col]])
-        return doc
-
-
-class _TokenTable:
-    """A tokenized text as plain lists (words, trailing spaces, norms), sliced by offset: no Token objects.
-
-    Pieces of it become small Docs for the model; ``Span.as_doc`` did the same but copied every attribute and
-    looked up a vector per token, which cost more than the tagger.
-    """
-
-    def __init__(self, doc: Doc, text: str):
-        self.text = text
-        if len(doc):
-            starts, lengths, spaces = doc.to_array([IDX, LENGTH, SPACY]).T.tolist()
-            self.words = [text[a : a + n] for a, n in zip(starts, lengths, strict=True)]
-            self.spaces = [bool(x) for x in spaces]
-        else:
-            self.words, self.spaces = [], []
-        # tokenizer exceptions set norms ("Oct." -> "october") that the model reads: carry them over
-        self.norms = doc.to_array([NORM]) if len(doc) else numpy.zeros(0, dtype="uint64")
-
-    def piece(self, vocab: Any, lo: int, hi: int) -> Doc:
-        doc = Doc(vocab, words=self.words[lo:hi], spaces=self.spaces[lo:hi])
-        if hi > lo:
-            doc.from_array([NORM], self.norms[lo:hi].reshape(-1, 1))
         return doc
 
 

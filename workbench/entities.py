@@ -19,12 +19,13 @@ import re
 from collections.abc import Iterable, Iterator
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, NORM, POS, SPACY
+from spacy.attrs import ENT_IOB, ENT_TYPE, POS
 from spacy.language import Language
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from workbench.actors import ActorRegistry, default_registry
+from workbench.doc_pieces import TokenTable
 from workbench.numbers import find_figures
 from workbench.places import Gazetteer, default_gazetteer
 
@@ -57,7 +58,7 @@ class DocFacts:
         self.people = [(s, e) for s, e, actor in hits if actor.kind == "person"]
         pos = doc.to_array([POS]).reshape(-1) if len(doc) else numpy.zeros(0, dtype="uint64")
         self.proper = numpy.flatnonzero(pos == PROPN)
-        self.bounds = doc.to_array([IDX, LENGTH, SPACY, NORM]) if len(doc) else numpy.zeros((0, 4), dtype="uint64")
+        self.tokens = TokenTable(doc, self.text)
         self.doc = doc
 
 
@@ -119,7 +120,11 @@ class EntityRecognizer:
         """Recognise the chosen sentences of all ``docs`` in one batch, then write each Doc's entities."""
         docs = list(docs)
         plans = [self._plan(doc) for doc in docs]
-        pieces = [_sentence_doc(facts, sent) for facts, sents, _people in plans for sent in sents]
+        pieces = [
+            facts.tokens.piece(doc.vocab, sent.start, sent.end)
+            for doc, (facts, sents, _people) in zip(docs, plans, strict=True)
+            for sent in sents
+        ]
         recognizer = self.nlp.get_pipe(self.source)
         recognised = iter(list(recognizer.pipe(pieces, batch_size=self.batch_size)) if pieces else [])
         for doc, (_facts, sents, people) in zip(docs, plans, strict=True):
@@ -138,16 +143,6 @@ class EntityRecognizer:
                 ents[sent.start : sent.end] = next(recognised).to_array([ENT_IOB, ENT_TYPE])
             doc.from_array([ENT_IOB, ENT_TYPE], ents)
             yield doc
-
-
-def _sentence_doc(facts: DocFacts, sent: Span) -> Doc:
-    """The sentence as a standalone Doc of its words and norms (what the recognizer reads), cheaper than as_doc."""
-    bounds = facts.bounds[sent.start : sent.end]
-    rows = bounds.tolist()
-    words = [facts.text[a : a + n] for a, n, _space, _norm in rows]
-    piece = Doc(facts.doc.vocab, words=words, spaces=[bool(space) for _a, _n, space, _norm in rows])
-    piece.from_array([NORM], bounds[:, 3:4])  # tokenizer exceptions set norms ("Oct." -> "october"): keep them
-    return piece
 
 
 @Language.factory("workbench_entities", default_config={"source": "ner"})
