@@ -305,6 +305,55 @@ ATTRIBUTION = [
         "official",
         "Ukraine HUR",
     ),
+    # a source named once goes on with its account in the same paragraph
+    (
+        "Ukraine's General Staff said 4,200 North Korean soldiers were fighting near Sudzha. Another 900 are held "
+        "in reserve behind the line.",
+        "General Staff",
+        None,
+    ),
+    (
+        "North Korean troops are in Russia. Japanese officials said on Tuesday the first units had reached the "
+        "front. Roughly 2,500 are already there.",
+        "Japanese officials",
+        None,
+    ),
+    # ...but an inference of the writer's after it stays in the article's voice
+    (
+        "Ukraine's General Staff said 4,200 North Korean soldiers were fighting near Sudzha. It means the losses "
+        "rose by about 600 men in a month.",
+        None,
+        None,
+    ),
+    # as does a figure after a denial
+    (
+        "North Korean troops are in Russia. The Russian embassy in Seoul rejected the reports. About 4,000 North "
+        "Korean soldiers have died, in a war Moscow calls an operation.",
+        None,
+        None,
+    ),
+    # a bulleted list under a lead-in with a colon is the lead-in's speaker's
+    (
+        "Lithuania's defence intelligence briefed journalists on Monday. Its main findings:\n\n- About 6,000 North "
+        "Korean soldiers are in the Kursk region.\n- Some 300 of them have been killed.",
+        "Lithuania",
+        None,
+    ),
+    # a definite anaphor with nobody before it still names a speaker, never drops it
+    (
+        "Pyongyang has moved 9,000 soldiers to the Kursk region, the ministry told reporters.",
+        "ministry",
+        None,
+    ),
+    # "the diplomat" after a named diplomat is that diplomat
+    (
+        "Ambassador Georgy Zinoviev spoke in Seoul. About 3,500 North Korean soldiers are in Russia, the diplomat "
+        "said.",
+        "Georgy Zinoviev",
+        None,
+    ),
+    # a deadline after "by" is no agent
+    ("About 5,000 more North Korean soldiers are expected by the end of the year.", None, None),
 ]
 
 
@@ -367,6 +416,9 @@ def test_next_sentence_attribution(nlp):
             None,
         ),
         ("At least four North Korean soldiers have been taken alive near Sudzha.", "captured", None),
+        # "are to follow", "is to be trained": a plan
+        ("A further 2,500 North Korean soldiers are to follow in the spring.", "deployment", "expected"),
+        ("Another 700 North Korean soldiers are to be trained near Ussuriysk.", "deployment", "training"),
         ("Kyiv still holds three North Korean soldiers, the ombudsman noted.", "captured", None),
         ("During the 1970s a few hundred North Korean pilots flew missions over Egypt.", "other", None),
         # the subject of "lost" is the group, not the losses; "all but four" are survivors
@@ -607,6 +659,8 @@ def test_non_personnel_numbers_are_not_claims(nlp, text):
         ("North Korean troops are in Kursk. Its spy service has talked of roughly 13,000.", ["13,000"]),
         ("North Korean troops are in Kursk. The 2,500 estimate went stale within a fortnight.", ["2,500"]),
         ("North Korean troops are in Kursk. First we heard 1,000, then 4,000.", ["1,000", "4,000"]),
+        # a capitalised approximation word opening the sentence is no label ("Around 3,000 are there")
+        ("North Korean troops have reached the front. Around 2,200 are already there.", ["2,200"]),
         # headlines with a possessive or a bare vague figure, and a number before "tomorrow"
         ("Tokyo's 8,000\n\nNorth Korean troops are in Kursk.", ["8,000"]),
         (

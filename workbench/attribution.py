@@ -379,6 +379,20 @@ def span_entities(span: Span) -> list[Span]:
     return [e for e in doc_entities(span.doc) if e.start >= span.start and e.end <= span.end]
 
 
+_TIME_NOUNS = frozenset(
+    """
+end beginning start middle close time week month year day weekend spring summer autumn fall winter january
+february march april june july august september october november december monday tuesday wednesday thursday
+friday saturday sunday
+""".split()
+)
+
+
+def _time_word(token: Token) -> bool:
+    """A date or time noun ("the end of the month", "December"): never an agent or a speaker."""
+    return token.ent_type_ in TIME_ENTS or token.lemma_.lower() in _TIME_NOUNS
+
+
 def _is_person(token: Token) -> bool:
     return token.ent_type_ == "PERSON" or (
         token.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in token.subtree)
@@ -588,11 +602,14 @@ class Attributor:
         if token.pos_ == "NOUN" and plain and definite and lower in ANAPHORS:
             # "the agency said", "according to the president": an actor named earlier
             recalled = memory.recall(ANAPHORS[lower])
+            if recalled is None and ANAPHORS[lower] == "anonymous" and lower != "source":
+                recalled = memory.recall("person")  # "the diplomat said" after naming Zakharova
             if recalled is not None:
                 return recalled, mention
-            if len(name) == 1:
-                return None
-            # "the intelligence service" with nobody to point back to: the typed mention itself speaks
+            if len(name) == 1 and ANAPHORS[lower] in {"any_thing", "media"}:
+                return None  # "the report said" with no report before it names nobody
+            # "the intelligence service", "the agency, known as the NIS," with nobody to point back to: the typed
+            # mention itself speaks (an unknown speaker is kept, never dropped)
         if token.pos_ == "NOUN" and token.lemma_.lower() in NON_SPEAKERS:
             return None  # "the move", "the figures": not a speaker
         is_person = _is_person(token)
@@ -870,7 +887,8 @@ class Attributor:
         for child in verb.children:
             if child.dep_ == "agent":
                 for grandchild in child.children:
-                    if grandchild.dep_ == "pobj":
+                    # "expected by the end of the month", "sent by December": a deadline, not an agent
+                    if grandchild.dep_ == "pobj" and not _time_word(grandchild):
                         return grandchild
         return None
 

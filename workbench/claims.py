@@ -876,6 +876,8 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
         )
         if lemma in TRAINING or verb.lower_ in {"readied", "training", "preparing"}:
             return "training"
+        if lemma == "be" and (planned := _be_to(verb)) is not None:
+            return "training" if planned.lemma_.lower() in TRAINING else "expected"  # "1,500 are to follow"
         if lemma in {"expect", "plan", "intend", "anticipate", "forecast", "project"}:
             return "expected"
         if future and lemma in OPINION_VERBS:
@@ -935,6 +937,14 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
 
 
 # ------------------------------------------------------------------------------------------ place, time
+
+
+def _be_to(verb: Token) -> Token | None:
+    """The planned action of "are to follow", "is to be deployed": a "be" with a to-infinitive complement."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            return child
+    return None
 
 
 def _date_near(sent: Span, fig_start: int) -> str | None:
@@ -1287,9 +1297,14 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
         description = doc.text[last.idx + len(last.text) : line_end if line_end >= 0 else len(doc.text)]
         return _describes_people(description)
     previous = doc[fig_tokens[0].i - 1] if fig_tokens[0].i > sent.start else None
-    if previous is not None and (
-        previous.pos_ in {"NOUN", "PROPN"}
-        or (previous.i == sent.start and previous.is_title and previous.pos_ not in {"DET", "ADV", "ADJ"})
+    qualifier_words = set((fig.qualifier or "").lower().split())
+    if (
+        previous is not None
+        and previous.lower_ not in qualifier_words
+        and (
+            previous.pos_ in {"NOUN", "PROPN"}
+            or (previous.i == sent.start and previous.is_title and previous.pos_ not in {"DET", "ADV", "ADJ"})
+        )
     ):
         return False  # "on day 12", "Phase 2", "Report 11": a label, not a headcount ("Another 2,000" is one)
     after = doc.text[last.idx + len(last.text) : last.idx + len(last.text) + 2]
@@ -1535,6 +1550,76 @@ def _carry_sources(records: list[tuple[ClaimRecord, SentenceInfo]], infos: list[
             )
             if prev.paragraph == info.paragraph and prev.speakers and carried:
                 _set_source(record, prev.speakers[0], "previous sentence")
+        if record.source is None and (speaker := _continued_account(record, info, pos, infos, records)):
+            _set_source(record, speaker, "continued account")
+        if record.source is None and (speaker := _list_lead_in(pos, infos)):
+            _set_source(record, speaker, "list lead-in")
+
+
+_BULLET_LINE = re.compile(r"[ \t]*[-*•–—▪·][ \t]")
+
+
+def _list_lead_in(pos: int, infos: list[SentenceInfo]) -> Speaker | None:
+    """A bulleted list under a lead-in that ends with a colon ("The NIS told lawmakers:", "Among its findings:")
+    is the lead-in's speaker's account: the speaker of the lead-in, or of the sentence it continues."""
+    text = infos[pos].span.doc.text
+
+    def bulleted(info: SentenceInfo) -> bool:
+        start = info.span.start_char
+        line_start = text.rfind("\n", 0, start) + 1
+        return bool(_BULLET_LINE.match(text, line_start)) or text[line_start:start].strip() in {"-", "*", "•", "–"}
+
+    if not bulleted(infos[pos]):
+        return None
+    lead = pos - 1
+    while lead >= 0 and (bulleted(infos[lead]) or not span_text(infos[lead].span).strip("-*•–—▪· \n")):
+        lead -= 1
+    if lead < 0 or infos[lead].skip or not span_text(infos[lead].span).rstrip().endswith(":"):
+        return None
+    lead_in = infos[lead]
+    if lead_in.speakers:
+        return lead_in.speakers[0]
+    before = infos[lead - 1] if lead > 0 else None
+    if before is not None and before.paragraph == lead_in.paragraph and not before.skip:
+        return next((s for s in before.speakers if s.verb_i is not None), None)
+    return None
+
+
+# Sentences the writer speaks in even after a source: inferences, conditionals, the writer's own "I".
+_OWN_VOICE_OPENING = re.compile(
+    r"(?i)^\W*(?:it|that|this|which|so|but even|even so|yet)\s+(?:means|suggests)\b|^\W*if\b"
+)
+_WRITER_FIRST_PERSON = re.compile(r"\b(?:I|my|we|our)\b")
+
+
+def _continued_account(
+    record: ClaimRecord,
+    info: SentenceInfo,
+    pos: int,
+    infos: list[SentenceInfo],
+    records: list[tuple[ClaimRecord, SentenceInfo]],
+) -> Speaker | None:
+    """Wire copy names a source once and goes on with its account: "The NIS said ... 12,000 ... . Another 1,500
+    are to follow." A figure about the troops in the next sentence of the same paragraph, with no speaker of its
+    own, is that source's when the source already gave a figure in the paragraph. Background (army size, other
+    armies), inferences ("It means ...", "If ...") and the writer's own "I" stay in the article's voice."""
+    if pos == 0 or record.category not in {"deployment", "casualty", "desertion", "captured"}:
+        return None
+    prev = infos[pos - 1]
+    if prev.skip or prev.heading or prev.paragraph != info.paragraph or not prev.speakers:
+        return None
+    text = span_text(info.span).strip()
+    if _OWN_VOICE_OPENING.search(text) or _WRITER_FIRST_PERSON.search(text):
+        return None
+    speaker = next((s for s in prev.speakers if s.verb_i is not None or s.cue in {"according to", "based on"}), None)
+    if speaker is None or speaker.cue in {"deny", "dismiss", "reject", "refute", "dispute"}:
+        return None
+    gave_figure = any(
+        other.source == speaker.source.name and other_info.paragraph == info.paragraph and other_info.index < info.index
+        for other, other_info in records
+    )
+    reported = speaker.verb_i is not None and info.span.doc[speaker.verb_i].lemma_.lower() in REPORTING_TAGS
+    return speaker if gave_figure or reported else None
 
 
 def _copy_source(record: ClaimRecord, other: ClaimRecord, how: str) -> None:
