@@ -352,6 +352,66 @@ ATTRIBUTION = [
         "Georgy Zinoviev",
         None,
     ),
+    # a closing tag with the speaker after the verb, which the parser reads as an object
+    ("Some 2,600 North Korean soldiers were moved to Primorye, reported the Kyodo news agency.", "Kyodo", None),
+    # one soldier is a witness who speaks
+    (
+        "A Ukrainian marine who served near Sudzha told the Guardian that about 70 North Korean soldiers stormed "
+        "his trench.",
+        "Ukrainian marine",
+        None,
+    ),
+    (
+        "A Ukrainian soldier who was wounded near Sudzha told Reuters that about 60 North Koreans attacked his trench.",
+        "Ukrainian soldier",
+        None,
+    ),
+    # whoever cannot confirm a figure is not its source
+    ("The Guardian could not verify reports that 2,300 North Korean soldiers had been wounded.", None, None),
+    # a clause with its own speaker inside another speaker's sentence
+    (
+        "Kyiv says 2,800 North Korean soldiers have been wounded, while Seoul puts the number at about 1,900.",
+        "South Korea",
+        None,
+    ),
+    # "the South" in Korean usage
+    (
+        "North Korean troops are in Russia. The South believes about 2,700 more North Korean soldiers could follow.",
+        "South Korea",
+        None,
+    ),
+    # Ukrainian wire layout: a "Source:" line names the speaker of the "Quote:" paragraphs after it
+    (
+        "North Korean troops in Kursk keep losing men.\n\nSource: Oksana Hrytsenko, spokesperson for Ukraine's "
+        'Northern Command, on national television\n\nQuote: "They attack on foot. By our count, about 2,300 '
+        'have been killed or wounded since December."',
+        "Oksana Hrytsenko",
+        None,
+    ),
+    # joint sources keep every owner as written
+    (
+        "North Korea has 9,000 soldiers in Russia, according to figures from Tokyo, London, and Kyiv.",
+        "Tokyo, London, and Kyiv",
+        None,
+    ),
+    (
+        "North Korea has 9,000 soldiers in Russia, according to Japanese, British and Ukrainian estimates.",
+        "Japanese, British and Ukrainian estimates",
+        None,
+    ),
+    # lower-case and British spellings of registry bodies
+    (
+        "North Korean troops are in Russia. Seoul's joint chiefs of staff said 1,300 North Korean soldiers had "
+        "been wounded.",
+        "South Korea JCS",
+        None,
+    ),
+    (
+        "North Korean troops are in Russia. The US defence department said 7,000 North Korean soldiers were near "
+        "Kursk.",
+        "Pentagon",
+        None,
+    ),
     # a deadline after "by" is no agent
     ("About 5,000 more North Korean soldiers are expected by the end of the year.", None, None),
 ]

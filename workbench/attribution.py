@@ -215,8 +215,8 @@ def _owner_modifier(noun: Token) -> bool:
     for child in noun.lefts:
         if child.dep_ not in {"compound", "amod", "nmod"}:
             continue
-        if child.ent_type_ in {"ORG", "GPE", "NORP"} or child.lower_ == "western":
-            return True
+        if child.ent_type_ in {"ORG", "GPE", "NORP"} or child.lower_ == "western" or country_in(child.text):
+            return True  # the recognizer runs on few sentences: a nationality word names the owner by itself
         if child.pos_ == "PROPN" and child.ent_type_ not in TIME_ENTS:
             return True
         if child.pos_ == "NOUN" and child.lower_ in OWNER_NOUNS:
@@ -393,10 +393,41 @@ def _time_word(token: Token) -> bool:
     return token.ent_type_ in TIME_ENTS or token.lemma_.lower() in _TIME_NOUNS
 
 
-def _is_person(token: Token) -> bool:
-    return token.ent_type_ == "PERSON" or (
-        token.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in token.subtree)
+def _one_soldier(token: Token) -> bool:
+    """ "A Ukrainian soldier who fought near Sudzha told ...": one soldier is a witness who speaks; troops counted
+    in the plural ("3,000 soldiers") are the subject matter."""
+    return (
+        token.lemma_.lower() in {"soldier", "troop"}
+        and token.tag_ == "NN"
+        and not any(c.like_num for c in token.children)
     )
+
+
+def _closing_inverted_tag(verb: Token, obj: Token) -> bool:
+    """ ", reported the Yonhap news agency.": the parser takes the inverted speaker of a closing tag for the
+    verb's object. It is the speaker when the verb reports and nothing but a time or punctuation follows it."""
+    if verb.lemma_.lower() not in {"say", "report", "add", "write", "claim", "state", "note", "tell"}:
+        return False
+    if obj.lemma_.lower() in NON_SPEAKERS or obj.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    rest = verb.doc[obj.right_edge.i + 1 : verb.sent.end]
+    return all(t.is_punct or t.is_space or t.ent_type_ in TIME_ENTS or _time_word(t) for t in rest)
+
+
+def _is_person(token: Token) -> bool:
+    """A person's name, or a proper noun whose own phrase holds one (not a conjoined "..., Washington, and Kyiv",
+    which the recognizer may read as a person)."""
+    if token.ent_type_ == "PERSON":
+        return True
+    if token.pos_ != "PROPN":
+        return False
+    stack = [c for c in token.children if c.dep_ not in {"conj", "cc"}]
+    while stack:
+        child = stack.pop()
+        if child.ent_type_ == "PERSON":
+            return True
+        stack.extend(child.children)
+    return False
 
 
 class SpeakerMemory:
@@ -567,6 +598,10 @@ class Attributor:
                 # "a Pentagon figure", "Western estimates", "a Ukrainian media report": the named owner
                 name = _name_span(token)
                 head = token.lemma_.lower() if token.lemma_.lower() in {"report", "estimate"} else token.lower_
+                owners = [c for c in token.lefts if c.dep_ in {"amod", "compound"}]
+                if any(g.dep_ == "conj" for c in owners for g in c.children):
+                    # "Ukrainian, South Korean and US estimates": a joint finding keeps its owners as written
+                    return Source(name.text, name.text, "government", None, "organization"), name
                 owner = self.registry.resolve(name.text, head=head)
                 if owner.name:
                     return owner, name
@@ -610,13 +645,15 @@ class Attributor:
                 return None  # "the report said" with no report before it names nobody
             # "the intelligence service", "the agency, known as the NIS," with nobody to point back to: the typed
             # mention itself speaks (an unknown speaker is kept, never dropped)
-        if token.pos_ == "NOUN" and token.lemma_.lower() in NON_SPEAKERS:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in NON_SPEAKERS and not _one_soldier(token):
             return None  # "the move", "the figures": not a speaker
         is_person = _is_person(token)
         if token.pos_ == "PROPN" and len(name) == 1 and (earlier := memory.last_full_name(token.text)):
             # Korean names put the family name first: "Park" later means "Park Sun-won".
             return earlier, mention
         text = name.text if (is_person or token.pos_ == "NOUN") else mention.text
+        if name.text in {"South", "North"} and definite and len(name) == 1:
+            text = f"{name.text} Korea"  # "The South believes ...": Korean usage for the two states
         if is_person and token.ent_type_ == "PERSON":
             # "Poland's Foreign Minister Radosław Sikorski" -> "Radosław Sikorski"
             entity = next(
@@ -811,7 +848,8 @@ class Attributor:
         doc = verb.doc
         if verb.i == 0 or doc[verb.i - 1].text not in {",", '"', "”", "'", "’"} or verb.tag_ not in {"VBD", "VBZ"}:
             return None
-        if any(c.dep_ == "dobj" for c in verb.children):
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects and not _closing_inverted_tag(verb, objects[0]):
             return None  # ", put the contingent at 8,000": the noun after the verb is its object, not its speaker
         for chunk in doc.noun_chunks:
             if chunk.start == verb.i + 1:
@@ -1455,6 +1493,56 @@ class TranscriptTurns:
         return Speaker(self.current, self.label_span[0], self.label_span[1], "colon")
 
 
+_SOURCE_LINE = re.compile(r"[ \t]*Sources?[ \t]*:[ \t]*")
+_QUOTE_LINE = re.compile(r"[ \t]*(?:Quote|Direct speech)[ \t]*:")
+_SOURCE_MENTION_END = re.compile(r",|;|\(|\s[-–—]\s|\s+(?:on|in|during|via|at|speaking|told|quoted|cited|said)\s+")
+
+
+class QuoteBlocks:
+    """Ukrainian wire layout: a "Source: Andrii Yusov, representative of ..." line names who speaks, and the
+    "Quote: ..." paragraphs after it are that speaker's words ("according to our data, almost 4,000 ...")."""
+
+    def __init__(self, registry: ActorRegistry):
+        self.registry = registry
+        self.source: Speaker | None = None
+        self.quoting = False
+        self._line_done = -1
+
+    def update(self, line_start: int, line: str, memory: SpeakerMemory) -> None:
+        if line_start == self._line_done:
+            return
+        self._line_done = line_start
+        self.quoting = bool(_QUOTE_LINE.match(line))
+        label = _SOURCE_LINE.match(line)
+        if label is None:
+            return
+        rest = line[label.end() :]
+        mention = _SOURCE_MENTION_END.split(rest, maxsplit=1)[0].strip().rstrip(".")
+        if not mention:
+            return
+        person = bool(re.fullmatch(r"(?:[A-Z][\w'’\-]+\s+){1,3}[A-Z][\w'’\-]+", mention)) and not self.registry.get(
+            mention
+        )
+        source = self.registry.resolve(mention, is_person=person)
+        if not source.name:
+            return
+        if not source.known and source.country is None:
+            # "Andrii Yusov, representative of Ukraine's Defence Intelligence": the role line gives the country
+            source = Source(source.name, source.mention, source.type, country_in(rest), source.kind, source.known)
+        start = line_start + label.end()
+        self.source = Speaker(source, start, start + len(mention), "source line")
+        memory.remember(source, spoke=True)
+
+    def speaker(self, speakers: list[Speaker]) -> list[Speaker]:
+        """Inside a "Quote:" paragraph, the block's speaker stands for "we"/"our data" and for a sentence that
+        names nobody."""
+        if not self.quoting or self.source is None:
+            return speakers
+        if all(s.source.mention.lower().startswith(("our ", "we")) and not s.source.known for s in speakers):
+            return [Speaker(self.source.source, self.source.start_char, self.source.end_char, "quote block")]
+        return speakers
+
+
 def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInfo]:
     """Sentences with paragraph numbers, heading flags, boilerplate flags and speakers (cached on the Doc)."""
     cached = doc.user_data.get("workbench_sentences")
@@ -1468,6 +1556,7 @@ def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInf
     attributor = Attributor(registry)
     memory = SpeakerMemory()
     turns = TranscriptTurns(doc, attributor.registry)
+    blocks = QuoteBlocks(attributor.registry)
     import bisect
 
     for index, sent in enumerate(doc.sents):
@@ -1485,6 +1574,7 @@ def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInf
         skip_kind = next((s.kind for s in furniture if s.start <= start < max(s.end, s.start + 1)), None)
         caption = skip_kind == "boilerplate" and bool(re.match(r"(?i)in this .*photo|.*\((?:AP|AFP)", stripped))
         info = SentenceInfo(index, sent, paragraph, heading, skip_kind is not None, caption)
+        blocks.update(line_start, text[line_start:line_end], memory)
         if not info.skip:
             turns.update(line_start, text[line_start:line_end], memory)
             info.speakers = attributor.sentence_speakers(sent, memory)
@@ -1499,6 +1589,7 @@ def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInf
                 info.speakers.append(tag)
             if not info.speakers and (turn := turns.speaker()) is not None:
                 info.speakers = [turn]  # "We now assess that 11,000 ..." inside "MS. SINGH:"'s turn
+            info.speakers = blocks.speaker(info.speakers)
             attributor.remember_subjects(sent, memory)
             attributor.remember_mentions(sent, memory)
             memory.previous = [s.source for s in info.speakers]

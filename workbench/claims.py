@@ -1019,6 +1019,8 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
         if speaker.verb_i is None:
             continue
         verb = info.span.doc[speaker.verb_i]
+        if verb.lemma_.lower() in UNVOUCHED and any(c.dep_ == "neg" for c in verb.children):
+            continue  # "The BBC could not verify claims that 3,000 ...": who cannot confirm a figure is not its source
         if speaker.start_char <= fig_tokens[0].idx < speaker.end_char:
             continue  # the figure is inside the speaker mention itself
         if verb.left_edge.i <= figure_i <= verb.right_edge.i:
@@ -1030,6 +1032,8 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
     if verbal:
         verbal.sort(key=lambda pair: pair[0])
         outer, inner = verbal[0][1], verbal[-1][1]
+        if inner is not outer and _side_clause(info.span.doc[outer.verb_i], inner):
+            return inner  # "Ukraine says 3,000, while South Korea puts it at 1,100": a speaker of its own
         if outer.source.kind == "media" and inner is not outer and outer.cue in {"state", "report", "say"}:
             inner.reported_by = outer.source
             return inner
@@ -1047,11 +1051,32 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
         if speaker.verb_i is None or speaker.start_char <= fig_tokens[0].idx:
             continue
         verb = info.span.doc[speaker.verb_i]
-        if info.span.end - verb.i <= 6 and verb.lemma_.lower() in REPORTING_TAGS:
+        tail = [t for t in info.span.doc[verb.i + 1 : info.span.end] if not (t.is_punct or t.is_space)]
+        if len(tail) <= 4 and verb.lemma_.lower() in REPORTING_TAGS:
             return speaker
     return None
 
 
+def _side_clause(outer: Token, inner: Speaker) -> bool:
+    """Does the inner speaker's verb hang on ``outer`` through a clause of its own ("..., while Seoul puts it at",
+    "and Seoul estimates ...") rather than through what ``outer`` reports? The inner speaker must be its verb's
+    subject: "Asked about a report that ..., Kim said" stays Kim's."""
+    verb = outer.doc[inner.verb_i]
+    if not any(c.dep_ == "nsubj" and inner.start_char <= c.idx < inner.end_char for c in verb.children):
+        return False
+    token = verb
+    while token.head.i != token.i and token.i != outer.i:
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        if token.dep_ == "advcl" and marks & {"while", "whereas", "although", "though"}:
+            return True
+        if token.head.i == outer.i:
+            return token.dep_ in {"advcl", "conj"}
+        token = token.head
+    return False
+
+
+# Verbs that, negated, disown the figure they govern.
+UNVOUCHED = frozenset("verify confirm corroborate substantiate".split())
 REPORTING_TAGS = frozenset("say tell add report state claim confirm estimate note warn write announce".split())
 
 
