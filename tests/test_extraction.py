@@ -412,6 +412,27 @@ ATTRIBUTION = [
         "Pentagon",
         None,
     ),
+    # a believer reported by an anonymous speaker holds the estimate; a named spokesman's "the U.S. believes"
+    # stays his
+    (
+        "North Korean troops are in Russia. A senior official said London believed that some 7,500 North Korean "
+        "soldiers had been sent.",
+        "United Kingdom",
+        "senior official",
+    ),
+    (
+        "North Korean troops are in Russia. Pentagon spokesman Pat Ryder said the U.S. believes that 7,500 North "
+        "Korean soldiers are in Kursk.",
+        "Pat Ryder",
+        None,
+    ),
+    # a soldier quoted under a call sign is that person, also for the quotation that goes on
+    (
+        '"They have changed," said a Ukrainian drone pilot, who gave only his call sign, Bober. "In January they '
+        'came at us in groups of about 40 men."',
+        "Bober",
+        None,
+    ),
     # a deadline after "by" is no agent
     ("About 5,000 more North Korean soldiers are expected by the end of the year.", None, None),
 ]

@@ -403,6 +403,28 @@ def _one_soldier(token: Token) -> bool:
     )
 
 
+_CALL_SIGN = re.compile(
+    r"(?:call[ -]?sign|nom de guerre|codename|code name|first name|pseudonym|goes by|identified only as|"
+    r"known only as|known by (?:the|his|her) (?:call[ -]?sign|name))"
+    r"(?:\s+(?:is|was))?,?\s+[\"“']?([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
+)
+
+
+def _call_sign(token: Token) -> Source | None:
+    """ "a battalion commander, who gave only his call sign, Sokil," / "The officer, who asked to be identified
+    only by his call sign, Hrim,": a soldier quoted under a call sign is that person, not an anonymous voice."""
+    if token.lemma_.lower() in NON_SPEAKERS and not _one_soldier(token):
+        return None
+    # the parser often hangs the relative clause elsewhere: read the words right after the noun, up to a quote
+    sent_end = token.sent.end_char
+    clause = re.split(r"[\"“”;]", token.doc.text[token.idx : min(sent_end, token.idx + 140)], maxsplit=1)[0]
+    found = _CALL_SIGN.search(clause)
+    if found is None:
+        return None
+    described = token.doc[token.left_edge.i : token.i + 1].text
+    return Source(found.group(1), f"{described} ({found.group(1)})", "military", country_in(described), "person")
+
+
 def _closing_inverted_tag(verb: Token, obj: Token) -> bool:
     """ ", reported the Yonhap news agency.": the parser takes the inverted speaker of a closing tag for the
     verb's object. It is the speaker when the verb reports and nothing but a time or punctuation follows it."""
@@ -578,6 +600,8 @@ class Attributor:
             modifiers = [c.text for c in group.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ not in TIME_ENTS]
             name = " ".join([*modifiers, group.lemma_.lower()])
             return Source(name, _mention_span(token).text, None, country_in(name), "anonymous"), _mention_span(token)
+        if token.pos_ == "NOUN" and (called := _call_sign(token)) is not None:
+            return called, _mention_span(token)
         if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ != "PERSON"):
             # "the State Secretary of the Security Council, Alexander Volfovich": the named person speaks
             for child in token.children:
@@ -1320,7 +1344,12 @@ def in_quotation(info: SentenceInfo) -> bool:
 
 def unquoted_speaker(info: SentenceInfo) -> Speaker | None:
     """The first speaker of a sentence named outside its quotation marks ('"... the enemy adds ...," X said')."""
-    quoted = [m.span() for m in re.finditer(r"[\"“][^\"“”]*[\"”]", info.span.text)]
+    text = info.span.text
+    opened_before = in_quotation(info) and not re.match(r"\s*[\"“]", text)
+    # a sentence inside a quotation opened in an earlier sentence is quoted up to its first closing mark
+    quoted = [m.span() for m in re.finditer(r"[\"“][^\"“”]*[\"”]", ('"' if opened_before else "") + text)]
+    if opened_before:
+        quoted = [(max(a - 1, 0), b - 1) for a, b in quoted]
     offset = info.span.start_char
     for speaker in info.speakers:
         if not any(a <= speaker.start_char - offset < b for a, b in quoted):

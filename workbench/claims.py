@@ -1037,9 +1037,21 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
         if outer.source.kind == "media" and inner is not outer and outer.cue in {"state", "report", "say"}:
             inner.reported_by = outer.source
             return inner
-        if inner is not outer and inner.source.name != outer.source.name and outer.via is None:
+        if inner is not outer and inner.source.name != outer.source.name:
             verb = info.span.doc[inner.verb_i] if inner.verb_i is not None else None
-            if verb is None or verb.lemma_.lower() not in BELIEF_VERBS or inner.source.kind != "country":
+            believer = inner.source.kind
+            if (
+                verb is not None
+                and verb.lemma_.lower() in BELIEF_VERBS
+                and believer != "person"
+                and not (outer.source.kind == "person" and believer == "country")
+            ):
+                # "An official said Washington believed that 11,000 ...", "Park said the agency believed ...": the
+                # estimate is the believer's and the speaker relays it; a named spokesman's "the U.S. believes"
+                # stays his
+                inner.via = inner.via or outer.source
+                return inner
+            if outer.via is None:
                 outer.via = inner.source
         return outer
     for cue in ("according to", "based on", "estimate", "agent", "colon", "trailing"):
