@@ -497,6 +497,17 @@ def test_next_sentence_attribution(nlp):
             None,
         ),
         ("At least four North Korean soldiers have been taken alive near Sudzha.", "captured", None),
+        # a clause whose subject is the losses; "others" standing for the people counted
+        ("Kyiv says Pyongyang's losses in Russia's Kursk region are approaching 2,600.", "casualty", None),
+        ("North Korean troops are in Kursk. The NIS said nearly 2,100 others had been wounded.", "casualty", None),
+        # small bare numbers are headcounts when they are captured, killed or deserted
+        ("North Korean troops are fighting in Kursk. Three have been captured alive by Ukraine.", "captured", None),
+        # where the troops are settles the status, whatever another clause expects of them
+        (
+            "Officials said 6,500 North Korean soldiers were in Kursk and that Moscow expected them to fight soon.",
+            "deployment",
+            "sent",
+        ),
         # "are to follow", "is to be trained": a plan
         ("A further 2,500 North Korean soldiers are to follow in the spring.", "deployment", "expected"),
         ("Another 700 North Korean soldiers are to be trained near Ussuriysk.", "deployment", "training"),
@@ -700,13 +711,18 @@ def test_category_and_status(nlp, text, category, status):
         "North Korean troops are fighting in Kursk. Kyiv put the number of Russian missiles shot down at 900.",
         "North Korean troops are fighting in Kursk.\n\n• 170: self-propelled guns shipped to Russia\n",
         "North Korean troops are fighting in Kursk. Half the recruits were under 19.",
+        # a bare number right after counted materiel counts it; calibres are measures
+        "North Korean troops are fighting in Kursk. Overnight, Russia launched 52 attack drones at Ukraine, the air "
+        "force said, adding that 41 had been shot down.",
+        "North Korean troops are fighting in Kursk. Pyongyang has also supplied Moscow with 170 mm self-propelled "
+        "guns and 240 mm rocket launchers.",
     ],
 )
 def test_non_personnel_numbers_are_not_claims(nlp, text):
     assert all(
         c.number_text
         not in {"8", "13", "3,000", "400", "$2,000", "2,000", "26 million", "24", "One", "40", "60"}
-        | {"five", "700 billion", "22", "12,000", "900", "170", "19"}
+        | {"five", "700 billion", "22", "12,000", "900", "170", "19", "52", "41", "240"}
         for c in claims_of(nlp, text)
     )
 

@@ -379,6 +379,8 @@ def find_unit(fig_tokens: list[Token], sent: Span) -> tuple[Token | None, bool, 
             or re.sub(r"[^a-z].*$", "", noun.lower_) in PERSONNEL  # "dead.[2": a footnote glued to the noun
             or _counts_people(noun, sent)
             or formation
+            # "100 killed and nearly 1,000 others wounded": "others" stands for the people the sentence counts
+            or (noun.lower_ == "others" and PERSONNEL_CONTEXT.search(span_text(sent)) is not None)
         ):
             return noun, False, False
         return None, False, True
@@ -532,10 +534,18 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         or re.search(r"\b(?:kyiv|ukraine)\b(?: \w+){0,2} (?:holds?|held|is holding|has held)\b", local, re.I)
     ):
         return "captured"
+    # "Pyongyang's losses in the Kursk region are approaching 4,000": the clause's subject is the losses
+    tallied = {
+        c.lemma_.lower()
+        for verb in ([] if whole else _governing_verbs(anchor, fig_tokens)[:2])
+        for c in verb.children
+        if c.dep_ in {"nsubj", "nsubjpass"}
+    }
     if survivors:
         pass  # "lost all but three men": the three survived
     elif (
-        lemmas & {"casualty"}
+        tallied & {"loss", "toll", "casualty", "death"}
+        or lemmas & {"casualty"}
         or lemmas & CASUALTY
         or re.search(r"\b(?:killed or wounded|killed|wounded|casualt\w*|dead|died|injured|bodies|body)\b", local, re.I)
         or re.search(  # "a loss of 4,000 men", "losses are in the hundreds", "who did not survive", "the toll"
@@ -886,6 +896,13 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
             if present:
                 continue  # "10,000 now in Kursk, could fight soon": the hypothetical does not settle the status
             return "expected"
+        if lemma == "be" and any(
+            c.dep_ == "prep" and c.lower_ in {"in", "inside", "near", "at"} for c in verb.children
+        ):
+            # "11,000 were in Kursk and Washington expected them to fight": where they are settles it
+            if TRAINING_CUES.search(clause):
+                return "training"  # "are in Russia for training"
+            return "front" if _affirmed(FRONT_CUES, clause) else "sent"
         if lemma in FRONT or (lemma == "take" and any(c.lower_ == "part" for c in verb.children)):
             return "front"  # "are taking part in assaults"
         if lemma in SENT:
@@ -1285,6 +1302,19 @@ def doc_text_before(sent: Span, token: Token) -> str:
     return sent.doc.text[sent.start_char : token.idx]
 
 
+# Things counted near troop figures: a bare number right after them counts them, not people.
+MATERIEL = frozenset(
+    """
+drone missile shell rocket tank gun howitzer launcher vehicle aircraft plane helicopter jet ship vessel bomb round
+mine munition weapon system battery artillery
+""".split()
+)
+# Units after a bare number that make it a measure, not a headcount ("170 mm guns", "40 km", "3 p.m.").
+MEASURE_WORDS = frozenset(
+    "percent per times km kilometres kilometers miles mile mm cm kg tons tonnes metres meters p.m. a.m.".split()
+)
+
+
 def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: str) -> bool:
     """A figure with its noun left implicit: "puts the figure at 11,000", "3,000 already sent", "eighteen of them",
     "a second batch of 1,500" -- counted people when the sentence is about troops and nothing else is counted."""
@@ -1311,7 +1341,7 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
     if nxt is not None:
         # "9,000 - total now in Russia" (a spaced dash in a fact box) is no "9,000-ton" compound
         dash = nxt.text in {"-", "–"} and not (last.whitespace_ and nxt.whitespace_)
-        if dash or nxt.text == "%" or nxt.lower_ in {"percent", "per", "times", "km", "miles", "p.m.", "a.m."}:
+        if dash or nxt.text == "%" or nxt.lower_ in MEASURE_WORDS:
             return False
         if (
             nxt.pos_ in {"NOUN", "PROPN"}
@@ -1365,6 +1395,12 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
         re.I,
     )
     if earlier and earlier[-1].lower() in CIVILIAN_NOUNS:
+        return False
+    # "launched 39 attack drones ..., adding that 30 had been shot down": the last thing counted before it
+    counted = [
+        t for t in sent if t.i < fig_tokens[0].i and t.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in t.children)
+    ]
+    if counted and counted[-1].lemma_.lower() in MATERIEL:
         return False
     # a bare figure that is the subject of its clause ("as 11,000 gather in Kursk", "says 7,000 are already
     # there") stands for the people the whole article is about
@@ -1507,7 +1543,7 @@ def _bare_casualty(fig_tokens: list[Token], sent: Span, around: str) -> bool:
     head = fig_tokens[-1].head
     return (
         fig_tokens[-1].dep_ in {"nsubj", "nsubjpass"}
-        and head.lemma_.lower() in CASUALTY
+        and head.lemma_.lower() in CASUALTY | CAPTURE | DESERTION
         and bool(NK_WORDS.search(around) or re.search(r"troops|soldiers", around, re.I))
     )
 
