@@ -928,6 +928,14 @@ def test_boilerplate_numbers_are_skipped(nlp):
             "officials",
             "confirms",
         ),
+        # silence and conditionals take no position
+        ("Pyongyang has said nothing about its soldiers in Kursk.", "North Korea", "cannot_confirm"),
+        ("Russian state media made no mention of North Korean troops in Kursk.", "state media", "cannot_confirm"),
+        (
+            "A North Korean diplomat said that if such a deployment were taking place it would be lawful.",
+            "diplomat",
+            "cannot_confirm",
+        ),
     ],
 )
 def test_stances(nlp, text, actor, stance):

@@ -41,7 +41,11 @@ CANNOT = re.compile(
     r"(?:cannot|can't|can’t|can not) say|still verifying|(?:will|would)(?: not|n't|n’t) describe|said little|"
     # pointed non-denials: "cooperation is our sovereign business", "it is up to Russia how it applies the treaty"
     r"sovereign (?:business|matter|affair|decision|right)|up to (?:russia|moscow|us|them|pyongyang) (?:how|what|to)|"
-    r"conform\w* (?:to|with) international law)\b",
+    r"conform\w* (?:to|with) international law|"
+    # "has said nothing about the deployment", "made no mention of it", "if such a deployment were happening"
+    r"(?:said|says|say) nothing|(?:made|makes|make) no mention|no mention of|"
+    r"if (?:such )?(?:a |the |any )?(?:deployment|dispatch|transfer)s? (?:were|was|is|are|had been) "
+    r"(?:happening|taking place|true|real|under way|underway))\b",
     re.I,
 )
 # Not a position on the troops: "did not respond to a request for comment", "would not say how many were at the front"
