@@ -433,6 +433,13 @@ ATTRIBUTION = [
         "Bober",
         None,
     ),
+    # a claim "in" the media keeps the media as the figure's claimant
+    (
+        "Reports in Western media that 9,000 North Korean servicemen are in the Kursk region are a fabrication, "
+        "Maria Zakharova said on Wednesday.",
+        "Maria Zakharova",
+        "Western media",
+    ),
     # a deadline after "by" is no agent
     ("About 5,000 more North Korean soldiers are expected by the end of the year.", None, None),
 ]

@@ -810,12 +810,14 @@ class Attributor:
             (
                 g
                 for c in noun.children
-                if c.dep_ == "prep" and c.lower_ in {"of", "by", "from"}
+                if c.dep_ == "prep" and c.lower_ in {"of", "by", "from", "in"}
                 for g in c.children
                 if g.dep_ == "pobj"
             ),
             None,
         )
+        in_media = claimant is not None and claimant.head.lower_ == "in"  # "reports in Western media that ..."
+
         if claimant is None and _owner_modifier(noun):
             # "a Ukrainian media report that dozens deserted": the noun names its own claimant
             for child in noun.children:
@@ -835,6 +837,8 @@ class Attributor:
         source = self.registry.resolve(name, head=claimant.lemma_.lower())
         if not (source.known or source.kind in {"media", "anonymous"} or claimant.ent_type_ in {"PERSON", "ORG"}):
             return None
+        if in_media and source.kind != "media":
+            return None  # "reports in October", "claims in parliament": a time or a venue, not a claimant
         if own is not None:
             return claimant, own
         doc = noun.doc
