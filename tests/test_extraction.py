@@ -433,6 +433,13 @@ ATTRIBUTION = [
         "Bober",
         None,
     ),
+    # an anonymous soldier named by call sign a paragraph later is that person from the start
+    (
+        "A Ukrainian drone operator who has flown over Sudzha told Reuters that about 90 North Korean soldiers had "
+        "attacked in one wave.\n\nThe operator, who gave only his call sign, Orel, said the assaults had slowed.",
+        "Orel",
+        None,
+    ),
     # a claim "in" the media keeps the media as the figure's claimant
     (
         "Reports in Western media that 9,000 North Korean servicemen are in the Kursk region are a fabrication, "

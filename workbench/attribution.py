@@ -1403,6 +1403,21 @@ def _name_role_holders(doc: Doc, infos: list[SentenceInfo], registry: ActorRegis
                     break
 
 
+def _name_call_signs(infos: list[SentenceInfo]) -> None:
+    """ "A Ukrainian special forces officer ... told the Guardian ..." and, a paragraph later, "The officer, who asked
+    to be identified only by his call sign, Hrim, said ...": the anonymous officer quoted before is Hrim."""
+    for position, info in enumerate(infos):
+        for speaker in info.speakers:
+            source = speaker.source
+            if source.kind != "person" or source.type != "military" or not source.mention.endswith(f"({source.name})"):
+                continue
+            head = source.mention[: -len(source.name) - 2].split()[-1].lower()
+            for earlier in infos[max(0, position - 8) : position]:
+                for other in earlier.speakers:
+                    if other.source.kind == "anonymous" and other.source.name.lower().endswith(head):
+                        other.source = source
+
+
 QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "MODERATOR", "OPERATOR", "AUDIENCE MEMBER"})
 # An interview's answer label: the turn belongs to the interviewee the introduction named.
 ANSWER_LABELS = frozenset({"A", "ANSWER"})
@@ -1630,5 +1645,6 @@ def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInf
                 _share_across_colon(infos[-1], info, attributor, memory)
         infos.append(info)
     _name_role_holders(doc, infos, attributor.registry)
+    _name_call_signs(infos)
     doc.user_data["workbench_sentences"] = infos
     return infos
