@@ -1414,7 +1414,8 @@ def _name_call_signs(infos: list[SentenceInfo]) -> None:
             head = source.mention[: -len(source.name) - 2].split()[-1].lower()
             for earlier in infos[max(0, position - 8) : position]:
                 for other in earlier.speakers:
-                    if other.source.kind == "anonymous" and other.source.name.lower().endswith(head):
+                    unnamed = not other.source.known and other.source.kind not in {"country", "media"}
+                    if unnamed and other.source.name.lower().endswith(head) and other.source.name != source.name:
                         other.source = source
 
 
