@@ -1437,7 +1437,11 @@ colonel col lieutenant lt major maj captain capt sergeant sgt general gen comman
 admiral adm dr professor prof
 """.split()
 )
-_TURN_LABEL = re.compile(r"\s*([A-Z][A-Z.'’\- ]{0,70}?)\s*:(?:\s|$)")
+_TURN_LABEL = re.compile(
+    r"\s*([A-Z][A-Z.'’\- ]{0,70}?)(?:,\s*([A-Z][A-Z.'’\-/ ]{1,80}?))?\s*(?:\([^)]{1,40}\))?\s*:(?:\s|$)"
+)
+# A broadcast transcript's own staff ("LAURA HARLAN, CNN ANCHOR:"): their lines are the outlet's voice.
+STAFF_ROLES = re.compile(r"\b(?:ANCHOR|CORRESPONDENT|REPORTER|HOST|PRESENTER|CO-HOST|NEWSREADER)\b")
 
 
 class TranscriptTurns:
@@ -1452,6 +1456,8 @@ class TranscriptTurns:
         self.label_span: tuple[int, int] = (0, 0)
         self.seen: list[Source] = []
         self.interviewee: Source | None = None
+        self.staff: set[str] = set()
+        self.staff_line = -1  # the line a staff label opens: its "NAME, CNN ANCHOR:" is no source either
         self._line_done = -1
 
     def update(self, line_start: int, line: str, memory: SpeakerMemory) -> None:
@@ -1463,8 +1469,24 @@ class TranscriptTurns:
         if not match or match.group(1) != match.group(1).upper():
             return
         label = re.sub(r"\s+", " ", match.group(1)).strip()
+        role = match.group(2) or ""
         if label in QUESTION_LABELS:
             self.current, self.question = None, True
+            return
+        if STAFF_ROLES.search(role) or label in self.staff:
+            # the anchor's and correspondent's lines: the broadcaster's own voice, like a reporter's question
+            self.staff.add(label)
+            self.staff.add(label.split()[-1])
+            self.current, self.question = None, True
+            self.staff_line = line_start
+            return
+        if role and len(label.split()) <= 3 and not self.registry.find_in(label.title()):
+            # "KABAN, UKRAINIAN DRONE OPERATOR:", "REBECCA STONE, FORMER ... ANALYST:": a guest named by the label
+            guest = Source(label.title(), f"{label.title()}, {role.lower()}", None, country_in(role.title()), "person")
+            self.current, self.question = guest, False
+            self.label_span = (line_start + match.start(1), line_start + match.end(1))
+            self.seen.append(guest)
+            memory.remember(guest, spoke=True)
             return
         if label in VERDICT_LABELS:
             # the fact-checker's own ruling: "the figure" there is not the last claimant's any more
@@ -1547,6 +1569,10 @@ _QUOTE_LINE = re.compile(r"[ \t]*(?:Quote|Direct speech)[ \t]*:")
 _SOURCE_MENTION_END = re.compile(r",|;|\(|\s[-–—]\s|\s+(?:on|in|during|via|at|speaking|told|quoted|cited|said)\s+")
 
 
+# The end of a reprinted statement: a rule or an "ends" mark.
+_RELEASE_END = re.compile(r"(?:\*{3,}|-{3,}|#{3}|_{3,}|ENDS|-ENDS-|Background:?|BACKGROUND:?)")
+
+
 class QuoteBlocks:
     """Ukrainian wire layout: a "Source: Andrii Yusov, representative of ..." line names who speaks, and the
     "Quote: ..." paragraphs after it are that speaker's words ("according to our data, almost 4,000 ...")."""
@@ -1555,6 +1581,7 @@ class QuoteBlocks:
         self.registry = registry
         self.source: Speaker | None = None
         self.quoting = False
+        self.release: Speaker | None = None  # the letterhead of a statement reprinted in full
         self._line_done = -1
 
     def update(self, line_start: int, line: str, memory: SpeakerMemory) -> None:
@@ -1562,6 +1589,13 @@ class QuoteBlocks:
             return
         self._line_done = line_start
         self.quoting = bool(_QUOTE_LINE.match(line))
+        stripped = line.strip()
+        if _RELEASE_END.fullmatch(stripped):
+            self.release = None
+        elif (letterhead := self._letterhead(stripped)) is not None:
+            start = line_start + line.index(stripped)
+            self.release = Speaker(letterhead, start, start + len(stripped), "statement")
+            memory.remember(letterhead, spoke=True)
         label = _SOURCE_LINE.match(line)
         if label is None:
             return
@@ -1582,9 +1616,21 @@ class QuoteBlocks:
         self.source = Speaker(source, start, start + len(mention), "source line")
         memory.remember(source, spoke=True)
 
+    def _letterhead(self, line: str) -> Source | None:
+        """"DEFENCE INTELLIGENCE OF UKRAINE" alone on a line, in capitals: the body whose statement follows."""
+        words = line.split()
+        if not 2 <= len(words) <= 8 or line != line.upper() or not re.fullmatch(r"[A-Z' ’\-]+", line):
+            return None
+        hits = self.registry.find_in(line)
+        if len(hits) != 1 or hits[0][1] - hits[0][0] < len(line) - 1 or hits[0][2].kind not in {"organization"}:
+            return None
+        return self.registry._source(hits[0][2], line)
+
     def speaker(self, speakers: list[Speaker]) -> list[Speaker]:
         """Inside a "Quote:" paragraph, the block's speaker stands for "we"/"our data" and for a sentence that
-        names nobody."""
+        names nobody; inside a reprinted statement, its letterhead does."""
+        if self.release is not None and not self.quoting and not speakers:
+            return [self.release]
         if not self.quoting or self.source is None:
             return speakers
         if all(s.source.mention.lower().startswith(("our ", "we")) and not s.source.known for s in speakers):
@@ -1627,7 +1673,7 @@ def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInf
         if not info.skip:
             turns.update(line_start, text[line_start:line_end], memory)
             info.speakers = attributor.sentence_speakers(sent, memory)
-            if not info.speakers and (
+            if not info.speakers and turns.staff_line != line_start and (
                 # a source note in brackets at the end beats a label before a colon ("KPA strength: 1.2m (IISS)")
                 colon := attributor.parenthetical_speaker(sent, memory) or attributor.colon_speaker(sent, memory)
             ):

@@ -386,6 +386,11 @@ def find_unit(fig_tokens: list[Token], sent: Span) -> tuple[Token | None, bool, 
         return None, False, True
     last = fig_tokens[-1]
     followed_by_of = last.i + 1 < len(last.doc) and last.doc[last.i + 1].lower_ == "of"
+    if followed_by_of and last.i + 1 < len(last.doc):
+        # "more than 10,000 of Pyongyang's soldiers", "several thousand of the 11,000 troops": a part of people
+        whole = next((c for c in last.doc[last.i + 1].children if c.dep_ == "pobj"), None)
+        if whole is not None and whole.tag_ == "NNS" and (whole.lemma_.lower() in PERSONNEL or whole.lower_ in PERSONNEL):
+            return whole, False, False
     if followed_by_of or (last.like_num and last.lower_ in {"one", "two", "three"}):
         return None, False, False  # "one of the world's largest"
     implied = _implied_unit(fig_tokens)
@@ -897,7 +902,7 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
                 continue  # "10,000 now in Kursk, could fight soon": the hypothetical does not settle the status
             return "expected"
         if lemma == "be" and any(
-            c.dep_ == "prep" and c.lower_ in {"in", "inside", "near", "at"} for c in verb.children
+            c.dep_ == "prep" and c.lower_ in {"in", "inside", "near", "at", "among"} for c in verb.children
         ):
             # "11,000 were in Kursk and Washington expected them to fight": where they are settles it
             if TRAINING_CUES.search(clause):
@@ -1071,7 +1076,7 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
             if outer.via is None:
                 outer.via = inner.source
         return outer
-    for cue in ("according to", "based on", "estimate", "agent", "colon", "trailing"):
+    for cue in ("according to", "based on", "estimate", "agent", "colon", "trailing", "quote block", "statement"):
         for speaker in info.speakers:
             if speaker.cue == cue:
                 return speaker
@@ -1293,6 +1298,11 @@ def _date_like(fig: Figure, fig_tokens: list[Token], sent: Span, start: int) -> 
         r"[:.]\d{2}\b", sent.doc.text[start + len(fig.number_text) : start + len(fig.number_text) + 3]
     ):
         return True  # "12.30 GMT", "18:05": clock times
+    if sent.doc.text[start - 1 : start] == "[" and after_text.startswith("]"):
+        return True  # "... over the past day.[12]": a footnote marker
+    around = sent.doc.text[max(0, start - 6) : start + len(fig.number_text) + 6]
+    if re.search(r"\d/\d|\d\.\d{1,2}\.\d{2}", around) and re.fullmatch(r"\d{1,4}", fig.number_text):
+        return True  # "18/10/2024", "18.10.2024": numeric dates
     after = sent.doc.text[start + len(fig.number_text) : start + len(fig.number_text) + 8]
     # "KN-23", "Su-34", "F-16": model numbers; "3,000-strong" is a headcount
     return bool(re.match(r"[-–][A-Za-z]", after)) and not re.match(r"[-–](?:strong|man|member|person)", after)
