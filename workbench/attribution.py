@@ -1617,7 +1617,7 @@ class QuoteBlocks:
         memory.remember(source, spoke=True)
 
     def _letterhead(self, line: str) -> Source | None:
-        """"DEFENCE INTELLIGENCE OF UKRAINE" alone on a line, in capitals: the body whose statement follows."""
+        """ "DEFENCE INTELLIGENCE OF UKRAINE" alone on a line, in capitals: the body whose statement follows."""
         words = line.split()
         if not 2 <= len(words) <= 8 or line != line.upper() or not re.fullmatch(r"[A-Z' ’\-]+", line):
             return None
@@ -1673,9 +1673,13 @@ def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInf
         if not info.skip:
             turns.update(line_start, text[line_start:line_end], memory)
             info.speakers = attributor.sentence_speakers(sent, memory)
-            if not info.speakers and turns.staff_line != line_start and (
-                # a source note in brackets at the end beats a label before a colon ("KPA strength: 1.2m (IISS)")
-                colon := attributor.parenthetical_speaker(sent, memory) or attributor.colon_speaker(sent, memory)
+            if (
+                not info.speakers
+                and turns.staff_line != line_start
+                and (
+                    # a source note in brackets at the end beats a label before a colon ("KPA strength: 1.2m (IISS)")
+                    colon := attributor.parenthetical_speaker(sent, memory) or attributor.colon_speaker(sent, memory)
+                )
             ):
                 info.speakers = [colon]
             if not any(s.verb_i is not None for s in info.speakers) and (

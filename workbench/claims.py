@@ -389,7 +389,8 @@ def find_unit(fig_tokens: list[Token], sent: Span) -> tuple[Token | None, bool, 
     if followed_by_of and last.i + 1 < len(last.doc):
         # "more than 10,000 of Pyongyang's soldiers", "several thousand of the 11,000 troops": a part of people
         whole = next((c for c in last.doc[last.i + 1].children if c.dep_ == "pobj"), None)
-        if whole is not None and whole.tag_ == "NNS" and (whole.lemma_.lower() in PERSONNEL or whole.lower_ in PERSONNEL):
+        people = whole is not None and (whole.lemma_.lower() in PERSONNEL or whole.lower_ in PERSONNEL)
+        if people and whole.tag_ == "NNS":
             return whole, False, False
     if followed_by_of or (last.like_num and last.lower_ in {"one", "two", "three"}):
         return None, False, False  # "one of the world's largest"
