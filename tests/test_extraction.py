@@ -461,6 +461,36 @@ ATTRIBUTION = [
         "Ukraine HUR",
         None,
     ),
+    # a body that raises or puts its estimate gives the figure
+    ("- Tokyo raises its estimate to about 9,000 North Korean soldiers", "Japan", None),
+    # a relative clause right after the figure names who gave it
+    (
+        'Spokesman Pat Ryder said 9,000 North Korean soldiers were in Kursk, up from the "at least 2,000" that '
+        "Lithuanian officials cited in October.",
+        "Lithuanian officials",
+        None,
+    ),
+    # "the ministry" is the last body called a ministry, not the last organization
+    (
+        "Russia's Defence Ministry issued its daily briefing. Ukraine's General Staff said the front was calm. "
+        "The enemy has lost more than 36,000 servicemen in Kursk, according to the ministry.",
+        "Defense Ministry",
+        None,
+    ),
+    # a quoted word before an inverted tag is what was said, not the speaker
+    (
+        'North Korean troops are in Kursk.\n\n"Koreans," says the gunner, a sergeant who goes by the call sign Lys. '
+        '"About 300 came at us in one night."',
+        "Lys",
+        None,
+    ),
+    # a name met before speaks again as "he"
+    (
+        "The commander, who goes by the call sign Tur, spoke to us. A Ukrainian source later confirmed his account."
+        "\n\nTur keeps his own tally. His battalion, he says, has killed about 170 North Koreans.",
+        "Tur",
+        None,
+    ),
     # a claim "in" the media keeps the media as the figure's claimant
     (
         "Reports in Western media that 9,000 North Korean servicemen are in the Kursk region are a fabrication, "

@@ -241,6 +241,11 @@ def _sourcing_position(noun: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ in {"by", "under", "on"}
 
 
+def _inside_quotes(token: Token, sent: Span) -> bool:
+    offset = token.idx - sent.start_char
+    return any(a <= offset < b for a, b in _quoted_ranges(sent))
+
+
 def _quoted_ranges(sent: Span) -> list[tuple[int, int]]:
     """Character ranges of ``sent.text`` inside quotation marks, including a quote opened in an earlier sentence
     of the paragraph and closed in this one."""
@@ -490,6 +495,15 @@ class SpeakerMemory:
                 return source
         return None
 
+    def recall_named(self, head: str) -> Source | None:
+        """The latest organization whose name ends in ``head`` ("Russian Defense Ministry" for "the ministry")."""
+        if head not in {"ministry", "agency", "service", "directorate", "office", "command", "committee", "council"}:
+            return None
+        for source in reversed(self.history[-25:]):
+            if source.kind == "organization" and source.name.lower().split()[-1:] == [head]:
+                return source
+        return None
+
     def recent_body(self, country: Source) -> Source | None:
         """A body of ``country`` that spoke in the last few mentions: "Kyiv's tally" after Ukraine's General Staff."""
         for source in reversed(self.history[-4:]):
@@ -660,7 +674,8 @@ class Attributor:
         )
         if token.pos_ == "NOUN" and plain and definite and lower in ANAPHORS:
             # "the agency said", "according to the president": an actor named earlier
-            recalled = memory.recall(ANAPHORS[lower])
+            # "according to the ministry": the last body called a ministry, before any other organization
+            recalled = memory.recall_named(lower) or memory.recall(ANAPHORS[lower])
             if recalled is None and ANAPHORS[lower] == "anonymous" and lower != "source":
                 recalled = memory.recall("person")  # "the diplomat said" after naming Zakharova
             if recalled is not None:
@@ -945,6 +960,15 @@ class Attributor:
                 for g in c.subtree
                 if g.like_num or g.pos_ == "NUM"
             ]
+            if noun.dep_ == "dobj":
+                # "Pentagon raises its estimate to about 10,000", "puts its count at 300"
+                numbers += [
+                    g
+                    for c in verb.children
+                    if c.dep_ == "prep" and c.lower_ in {"to", "at"}
+                    for g in c.subtree
+                    if g.like_num or g.pos_ == "NUM"
+                ]
             if numbers:
                 return next((c for c in verb.children if c.dep_ == "nsubj"), None)
         return None
@@ -1122,6 +1146,15 @@ class Attributor:
                 ):
                     continue  # "notebooks ... tell a story (X refuses to tell)": narration, nobody reports a figure
                 subject = self._subject_of(token)
+                if (
+                    subject is not None
+                    and subject.i < token.i
+                    and _inside_quotes(subject, sent)
+                    and not _inside_quotes(token, sent)
+                    and (inverted := self._inverted_subject(token)) is not None
+                ):
+                    # '"Koreans," says the operator, ...': the quoted words are what was said, not who said it
+                    subject = inverted
                 passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
                 if subject is not None and (passive or subject.dep_ == "nsubjpass"):
                     # "troops are said to be...": the subject is the content, not the speaker
@@ -1331,6 +1364,8 @@ class Attributor:
                 resolved = self.resolve_token(token, memory)
                 if resolved and resolved[0].kind == "person":
                     memory.remember(resolved[0])
+            elif token.dep_ in _SUBJECT_DEPS and token.pos_ == "PROPN" and (known := memory.last_full_name(token.text)):
+                memory.remember(known)  # "Tesla has his own count. His unit, he says, ...": a name met before
 
 
 # ------------------------------------------------------------------------------------------ doc structure

@@ -1037,6 +1037,8 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
     if not info.speakers:
         return None
     figure_i = fig_tokens[0].i
+    if (cited := _cited_figure_speaker(info, fig_tokens)) is not None:
+        return cited
     verbal: list[tuple[int, Speaker]] = []
     for speaker in info.speakers:
         if speaker.verb_i is None:
@@ -1088,6 +1090,24 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
         verb = info.span.doc[speaker.verb_i]
         tail = [t for t in info.span.doc[verb.i + 1 : info.span.end] if not (t.is_punct or t.is_space)]
         if len(tail) <= 4 and verb.lemma_.lower() in REPORTING_TAGS:
+            return speaker
+    return None
+
+
+def _cited_figure_speaker(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
+    """'up from the "at least 3,000" that John Kirby cited': a relative clause right after the figure names who
+    gave it, whatever the sentence's main speaker says."""
+    doc = info.span.doc
+    for speaker in info.speakers:
+        if speaker.verb_i is None:
+            continue
+        first = doc[speaker.verb_i].left_edge
+        if first.lower_ not in {"that", "which"} or not speaker.start_char > first.idx:
+            continue
+        before = first.i - 1
+        while before >= info.span.start and (doc[before].is_punct or doc[before].is_space):
+            before -= 1
+        if before == fig_tokens[-1].i:
             return speaker
     return None
 
