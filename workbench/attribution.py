@@ -430,6 +430,18 @@ def _call_sign(token: Token) -> Source | None:
     return Source(found.group(1), f"{described} ({found.group(1)})", "military", country_in(described), "person")
 
 
+def _subject_in_time_phrase(verb: Token) -> Token | None:
+    """ "In December a Ukrainian news site, citing ..., reported": the parser swallows the subject into the
+    opening time phrase as a second object of "In"; the non-time noun there is the speaker."""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.i > verb.i:
+            continue
+        objects = [g for g in child.children if g.dep_ == "pobj"]
+        if len(objects) >= 2 and _time_word(objects[0]):
+            return next((g for g in objects[1:] if g.pos_ in {"NOUN", "PROPN"} and not _time_word(g)), None)
+    return None
+
+
 def _closing_inverted_tag(verb: Token, obj: Token) -> bool:
     """ ", reported the Yonhap news agency.": the parser takes the inverted speaker of a closing tag for the
     verb's object. It is the speaker when the verb reports and nothing but a time or punctuation follows it."""
@@ -1171,7 +1183,7 @@ class Attributor:
                     before = token.doc[token.i - 1] if token.i > sent.start else None
                     while before is not None and before.pos_ in {"AUX", "ADV", "PART"} and before.i > sent.start:
                         before = token.doc[before.i - 1]
-                    if (stranded := self._stranded_subject(token)) is not None:
+                    if (stranded := self._stranded_subject(token) or _subject_in_time_phrase(token)) is not None:
                         add(stranded, token.lemma_.lower(), token.i)
                     elif before is not None and before.pos_ in {"NOUN", "PROPN"} and before.ent_type_ not in TIME_ENTS:
                         add(before, token.lemma_.lower(), token.i)
@@ -1573,6 +1585,9 @@ class TranscriptTurns:
     def _resolve(self, label: str, memory: SpeakerMemory) -> Source | None:
         """ "DEPUTY PENTAGON PRESS SECRETARY SABRINA SINGH" / "MS. SINGH" / "SECRETARY AUSTIN" -> the person."""
         words = label.replace(".", " ").split()
+        for source in reversed(self.seen):
+            if len(words) == 1 and re.split(r"[\s\-]+", source.name)[-1].upper() == words[0]:
+                return source  # "STONE:" after "REBECCA STONE, FORMER ... ANALYST:"
         titled = " ".join(w.capitalize() for w in label.split())
         people = [h for h in self.registry.find_in(titled) if h[2].kind == "person"]
         honorific = words[0] in HONORIFICS or any(w in HONORIFICS for w in words[:-1])

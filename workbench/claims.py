@@ -537,7 +537,18 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         or lemmas & CAPTURE
         or re.search(r"\b(?:taken|took) prisoner|prisoners? of war|\bpows?\b|captured\b", local, re.I)
         or re.search(r"\b(?:taken|captured) alive|\bin (?:\w+ )?(?:custody|captivity)\b", local, re.I)
-        or re.search(r"\b(?:kyiv|ukraine)\b(?: \w+){0,2} (?:holds?|held|is holding|has held)\b", local, re.I)
+        or re.search(
+            r"\b(?:kyiv|ukraine)\b(?: \w+){0,2} (?:holds?|held|is holding|has held)\b(?! territory| ground| the line"
+            r"| positions| land| parts| part| an? )",
+            local,
+            re.I,
+        )
+        # "announced the captures, posting photos of the two men": a few people in a sentence about captures
+        or (
+            fig.high <= 10
+            and re.search(r"\bcaptur(?:e|es|ed)\b|\bprisoners?\b|\bPOWs?\b", span_text(sent), re.I)
+            and not re.search(r"\b(?:killed|dead|died)\b", local, re.I)
+        )
     ):
         return "captured"
     # "Pyongyang's losses in the Kursk region are approaching 4,000": the clause's subject is the losses
@@ -1285,7 +1296,7 @@ def _counts_speakers(fig_tokens: list[Token]) -> bool:
 
 CURRENCY_AFTER = re.compile(
     r"\s*(?:(?:trillion|billion|million|thousand|bn|mn)\s+)?(?:won|dollars?|euros?|roubles?|rubles?|yuan|yen|"
-    r"hryvnias?|hryvnia|pounds?|usd)\b",
+    r"hryvnias?|hryvnia|pounds?|usd|zlot(?:y|ys|ych)|zł|rupees?|francs?|kroner?|krona|kronor)\b",
     re.I,
 )
 
@@ -1438,7 +1449,9 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
     if _tally_counts(fig_tokens, sent) is False:
         return False  # "put the number of drones shot down at 1,200"
     subject = last.dep_ in {"nsubj", "nsubjpass"}
-    if (subject or _estimate_frame(fig_tokens, sent)) and PERSONNEL_CONTEXT.search(sent.doc.text[:3000]):
+    # "if they send another 10,000", "to see a further 5,000 before spring": more of the same people
+    more = re.search(r"\b(?:another|a further|an additional|an extra)\s+$", before, re.I) is not None
+    if (subject or more or _estimate_frame(fig_tokens, sent)) and PERSONNEL_CONTEXT.search(sent.doc.text[:3000]):
         return True
     return bool(PERSONNEL_CONTEXT.search(context))
 
