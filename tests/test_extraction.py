@@ -1029,6 +1029,13 @@ def test_boilerplate_numbers_are_skipped(nlp):
             "officials",
             "confirms",
         ),
+        ("Russia has yet to confirm that North Korean troops are in Kursk.", "Russia", "cannot_confirm"),
+        ("The Kremlin has no comment on reports of North Korean soldiers killed in Kursk.", "Kremlin", "cannot_confirm"),
+        (
+            "Dmitry Peskov declined on Monday to answer a question about North Korean casualties in Kursk.",
+            "Dmitry Peskov",
+            "cannot_confirm",
+        ),
         # silence and conditionals take no position
         ("Pyongyang has said nothing about its soldiers in Kursk.", "North Korea", "cannot_confirm"),
         ("Russian state media made no mention of North Korean troops in Kursk.", "state media", "cannot_confirm"),
@@ -1132,6 +1139,11 @@ def test_no_stance_for_transcript_questions(nlp):
         "North Korean troops are in Kursk. Russia lost 1,200 soldiers in the past day, Ukraine's general staff said.",
         "North Korean troops are in Kursk. The minister did not say how many North Korean troops had been wounded.",
         "North Korean troops are in Kursk. Seoul says thousands of North Korean labourers work in Russia.",
+        # a question asks, it takes no side
+        "North Korean troops are in Kursk. Do you expect Pyongyang to keep sending soldiers to Russia?",
+        # a broadcaster's own anchor is no actor
+        "North Korean troops are in Kursk.\n\nJANE ROE, CNN ANCHOR: North Korean soldiers are now fighting in "
+        "Kursk.\n\nROE: Thank you.",
     ],
 )
 def test_no_stance_on_other_matters(nlp, text):

@@ -15,7 +15,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from workbench.actors import ActorRegistry, Source, country_in, default_registry, strip_determiner
-from workbench.attribution import Attributor, SentenceInfo, Speaker, SpeakerMemory, analyse, span_text
+from workbench.attribution import (
+    STAFF_ROLES,
+    Attributor,
+    SentenceInfo,
+    Speaker,
+    SpeakerMemory,
+    analyse,
+    span_text,
+)
 
 STANCES = ("confirms", "denies", "cannot_confirm", "expects")
 
@@ -43,7 +51,9 @@ CANNOT = re.compile(
     r"sovereign (?:business|matter|affair|decision|right)|up to (?:russia|moscow|us|them|pyongyang) (?:how|what|to)|"
     r"conform\w* (?:to|with) international law|"
     # "has said nothing about the deployment", "made no mention of it", "if such a deployment were happening"
-    r"(?:said|says|say) nothing|(?:made|makes|make) no mention|no mention of|"
+    r"(?:said|says|say) nothing|(?:made|makes|make) no mention|no mention of|(?:has|have|had) no comment|"
+    r"yet to (?:confirm|acknowledg|comment|verify|say)\w*|if there (?:are|were|is) (?:images|photos|pictures|video)|"
+    r"declin(?:ed|es|ing) (?:\w+ ){0,3}to (?:answer|discuss|address|take)|refus(?:ed|es|ing) to (?:answer|discuss)|"
     r"if (?:such )?(?:a |the |any )?(?:deployment|dispatch|transfer)s? (?:were|was|is|are|had been) "
     r"(?:happening|taking place|true|real|under way|underway))\b",
     re.I,
@@ -266,7 +276,10 @@ def _clause(verb: Token, others: list[Token]) -> str:
 
 
 # A transcript turn: "MS. SINGH: ...", "Q: ...", "DEPUTY PRESS SECRETARY JANE DOE: ..." at the start of a line.
-TURN_LABEL = re.compile(r"(?m)^[ \t]*((?:[A-Z][A-Z.'’\-]*[ \t]+){0,7}[A-Z][A-Z.'’\-]*)[ \t]*:[ \t]")
+TURN_LABEL = re.compile(
+    r"(?m)^[ \t]*((?:[A-Z][A-Z.'’\-]*[ \t]+){0,7}[A-Z][A-Z.'’\-]*)"
+    r"(?:,[ \t]*([A-Z][A-Z.'’\-/ ]{1,80}?))?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*:[ \t]"
+)
 QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "JOURNALIST", "MODERATOR", "HOST", "INTERVIEWER"})
 HONORIFICS = frozenset({"MR", "MS", "MRS", "DR", "GEN", "ADM", "COL", "SEN", "REP", "AMB", "SECRETARY", "GENERAL"})
 # Sentences that tell of the troops without the words on_topic needs: "waves of infantrymen", "30 killed".
@@ -298,9 +311,15 @@ def _same_actor(a: Source, b: Source) -> bool:
 def _turns(text: str) -> list[tuple[int, int, str]]:
     """(line start, line end, LABEL) of every transcript turn: the label speaks every sentence of its line."""
     out = []
+    staff: set[str] = set()
     for match in TURN_LABEL.finditer(text):
         end = text.find("\n", match.start())
-        out.append((match.start(), len(text) if end < 0 else end, match.group(1).strip()))
+        label = match.group(1).strip()
+        if STAFF_ROLES.search(match.group(2) or "") or label in staff:
+            # "LAURA HARLAN, CNN ANCHOR:" and later "HARLAN:": the broadcaster's own voice, like a host's
+            staff.update({label, label.split()[-1]})
+            label = "HOST"
+        out.append((match.start(), len(text) if end < 0 else end, label))
     # a lone label ("Q:") or a capitalised dateline is not a transcript: require at least two turns by two labels
     return out if len(out) >= 2 and len({t[2] for t in out}) >= 2 else []
 
@@ -414,6 +433,8 @@ class StanceExtractor:
                 question = text
                 if text.rstrip().endswith("?"):
                     continue  # a reporter's question is no one's position
+            elif re.search(r"\?[\"”’']?\s*$", text) and not re.match(r"\s*[\"“]", text):
+                continue  # an anchor's or writer's question ("Do you expect Pyongyang to keep sending?") takes no side
             elif turn is not None:
                 topical = topical or topic_of(question)
             strong = classify(text)
