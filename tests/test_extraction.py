@@ -1030,7 +1030,7 @@ def test_boilerplate_numbers_are_skipped(nlp):
             "confirms",
         ),
         ("Russia has yet to confirm that North Korean troops are in Kursk.", "Russia", "cannot_confirm"),
-        ("The Kremlin has no comment on reports of North Korean soldiers killed in Kursk.", "Kremlin", "cannot_confirm"),
+        ("The Kremlin has no comment on reports of North Korean soldiers dying in Kursk.", "Kremlin", "cannot_confirm"),
         (
             "Dmitry Peskov declined on Monday to answer a question about North Korean casualties in Kursk.",
             "Dmitry Peskov",
