@@ -498,6 +498,38 @@ ATTRIBUTION = [
         "Lithuanian news portal",
         None,
     ),
+    (
+        "In Tokyo, Japan's Defense Ministry, which has tracked the transfers, told reporters that about 4,500 North "
+        "Korean soldiers had arrived.",
+        "Japan",
+        None,
+    ),
+    # several nations' bodies speaking together are kept as written
+    (
+        "Western and Japanese intelligence agencies estimate that about 9,500 North Korean soldiers are in Russia.",
+        "Western and Japanese intelligence agencies",
+        None,
+    ),
+    # an outlet named in apposition to its kind
+    (
+        "North Korean troops are in Kursk. Another channel, Zona Boyevykh, claimed that 160 North Korean soldiers "
+        "had been killed.",
+        "Zona Boyevykh",
+        None,
+    ),
+    # a role only the registry's holder has
+    (
+        '"More than 2,900 North Korean soldiers have been killed or wounded," the Ukrainian head of state said.',
+        "Volodymyr Zelensky",
+        None,
+    ),
+    # a quotation running over three sentences keeps the speaker tagged in the first
+    (
+        'North Korean troops are in Kursk.\n\n"They attack in lines," said a Ukrainian sergeant who gave his name '
+        'only as Taras. "Nobody retreats. We saw maybe 60 of them fall in a morning."',
+        "Taras",
+        None,
+    ),
     # a transcript guest's later turns under the surname alone
     (
         "North Korean troops are in Kursk.\n\nANNA BERG, FORMER NATO ANALYST: They learn fast.\n\nHOST: And next?\n\n"

@@ -410,7 +410,7 @@ def _one_soldier(token: Token) -> bool:
 
 _CALL_SIGN = re.compile(
     r"(?:call[ -]?sign|nom de guerre|codename|code name|first name|pseudonym|goes by|identified only as|"
-    r"known only as|known by (?:the|his|her) (?:call[ -]?sign|name))"
+    r"known only as|known by (?:the|his|her) (?:call[ -]?sign|name)|(?:his|her) name only as|name as)"
     r"(?:\s+(?:is|was))?,?\s+[\"“']?([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
 )
 
@@ -434,11 +434,34 @@ def _subject_in_time_phrase(verb: Token) -> Token | None:
     """ "In December a Ukrainian news site, citing ..., reported": the parser swallows the subject into the
     opening time phrase as a second object of "In"; the non-time noun there is the speaker."""
     for child in verb.children:
-        if child.dep_ != "prep" or child.i > verb.i:
-            continue
+        if child.dep_ != "prep" or child.i > verb.i or child.i != verb.sent.start:
+            continue  # only a phrase that opens the sentence
         objects = [g for g in child.children if g.dep_ == "pobj"]
-        if len(objects) >= 2 and _time_word(objects[0]):
-            return next((g for g in objects[1:] if g.pos_ in {"NOUN", "PROPN"} and not _time_word(g)), None)
+        # "In December a news site", or "In Seoul, South Korea's National Intelligence Service, which ..., told"
+        candidates = objects[1:] + [g for o in objects[:1] for g in o.children if g.dep_ == "conj"]
+        found = next((g for g in candidates if g.pos_ in {"NOUN", "PROPN"} and not _time_word(g)), None)
+        if found is not None:
+            return found
+    return None
+
+
+# Heads of a media mention whose name may follow in apposition ("a Telegram channel, Rybar, claimed").
+OUTLET_NOUNS = frozenset("channel outlet newspaper paper site website portal blog broadcaster tabloid".split())
+
+
+def _joint_owners(token: Token) -> tuple[Source, Span] | None:
+    """ "Western and South Korean intelligence agencies estimate": modifiers of several nations conjoined on one
+    head are a joint speaker, kept as written (no one country's body)."""
+    for child in token.lefts:
+        if child.dep_ not in {"amod", "compound"} or not any(g.dep_ == "conj" for g in child.children):
+            continue
+        owners = [child, *(g for g in child.subtree if g.dep_ == "conj")]
+        if sum(1 for o in owners if country_in(o.text) or o.lower_ == "western") >= 2:
+            start = child.left_edge.i
+            while start < token.i and token.doc[start].dep_ == "det":
+                start += 1
+            span = token.doc[start : token.i + 1]
+            return Source(span.text, span.text, "government", None, "organization"), span
     return None
 
 
@@ -633,6 +656,14 @@ class Attributor:
             for child in token.children:
                 if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
                     return self.resolve_token(child, memory)
+                if child.dep_ == "appos" and child.pos_ == "PROPN" and token.lemma_.lower() in OUTLET_NOUNS:
+                    # "Another channel, Okopnaya Pravda (...), claimed": the outlet's name speaks
+                    start = child.left_edge.i + (child.left_edge.dep_ == "det")
+                    name = token.doc[start : child.i + 1]
+                    known = self.registry.resolve(name.text)
+                    return (known if known.known else Source(name.text, name.text, "media", "media", "media")), name
+            if token.pos_ == "NOUN" and (joint := _joint_owners(token)) is not None:
+                return joint
             if (named := self._named_holder(token, memory)) is not None:
                 return named
         if token.lemma_.lower() in MESSAGE_NOUNS or token.lower_ in MESSAGE_NOUNS:

@@ -1657,6 +1657,14 @@ def _carry_sources(records: list[tuple[ClaimRecord, SentenceInfo]], infos: list[
                 if (tag := unquoted_speaker(infos[neighbour])) is not None:
                     _set_source(record, tag, "quotation")
                     break
+            back = pos - 2
+            while record.source is None and back >= max(0, pos - 5) and infos[back].paragraph == info.paragraph:
+                # a quotation that runs on for several sentences: the tag is further back in the paragraph
+                if (tag := unquoted_speaker(infos[back])) is not None:
+                    _set_source(record, tag, "quotation")
+                elif not in_quotation(infos[back]):
+                    break
+                back -= 1
         if record.source is None and pos > 0:
             prev = infos[pos - 1]
             # "added", or a passive report with no agent ("are believed to", "is estimated"): the last speaker's
