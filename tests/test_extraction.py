@@ -530,6 +530,21 @@ ATTRIBUTION = [
         "Taras",
         None,
     ),
+    # the small model reads the cited group as the reporter's subject; the phrase before "citing" speaks
+    (
+        "The Financial Times, citing Ukrainian officers fighting near Sudzha, reported last week that North Korean "
+        "units attacked in groups of 30 to 50 men.",
+        "Financial Times",
+        "Ukrainian officers",
+    ),
+    # a crossing arc from a date after the verb must not stretch the speaker's phrase over the figure
+    (
+        "North Korean troops are in Russia. Ukrainian President Volodymyr Zelensky said Jan. 14 that Ukrainian "
+        "forces had captured three North Korean soldiers in Kursk, the first prisoners taken since the deployment "
+        "began.",
+        "Volodymyr Zelensky",
+        None,
+    ),
     # a transcript guest's later turns under the surname alone
     (
         "North Korean troops are in Kursk.\n\nANNA BERG, FORMER NATO ANALYST: They learn fast.\n\nHOST: And next?\n\n"
@@ -1251,6 +1266,8 @@ DEV_FLOORS = {
     "dev7": (0.95, 0.95, 0.65),
     "dev8": (0.95, 0.94, 0.63),
     "dev9": (0.95, 0.94, 0.57),
+    "dev10": (0.94, 0.9, 0.55),
+    "dev11": (0.94, 0.92, 0.57),
 }
 
 

@@ -161,6 +161,8 @@ def _mention_span(token: Token) -> Span:
     for child in token.rights:
         if child.dep_ in {"relcl", "acl", "advcl", "ccomp"}:
             break
+        if child.left_edge.i > right + 2:
+            break  # a crossing arc ("Zelensky said ... that ..., the first prisoners"): not the speaker's phrase
         if child.dep_ in keep_deps:
             right = max(right, child.right_edge.i)
     span = doc[left : right + 1]
@@ -438,7 +440,7 @@ def _subject_in_time_phrase(verb: Token) -> Token | None:
             continue  # only a phrase that opens the sentence
         objects = [g for g in child.children if g.dep_ == "pobj"]
         # "In December a news site", or "In Seoul, South Korea's National Intelligence Service, which ..., told"
-        candidates = objects[1:] + [g for o in objects[:1] for g in o.children if g.dep_ == "conj"]
+        candidates = objects[1:] + [g for o in objects[:1] for g in o.children if g.dep_ in {"conj", "appos"}]
         found = next((g for g in candidates if g.pos_ in {"NOUN", "PROPN"} and not _time_word(g)), None)
         if found is not None:
             return found
@@ -1064,11 +1066,14 @@ class Attributor:
             if token.lower_ in {"citing", "quoting"} or (
                 token.lower_ in {"with", "by", "from"} and token.head.lemma_ in {"briefing", "brief", "information"}
             ):
-                for child in token.children:
-                    if child.dep_ in {"pobj", "dobj"}:
-                        resolved = self.resolve_token(child, memory)
-                        if resolved:
-                            return resolved[0]
+                cited = [c for c in token.children if c.dep_ in {"pobj", "dobj"}]
+                # "citing Ukrainian officers fighting near Sudzha": the parser may make the group the subject of
+                # the participle that follows it
+                cited += [g for c in token.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
+                for child in cited:
+                    resolved = self.resolve_token(child, memory)
+                    if resolved:
+                        return resolved[0]
         return None
 
     def sentence_speakers(self, sent: Span, memory: SpeakerMemory) -> list[Speaker]:
@@ -1303,6 +1308,32 @@ class Attributor:
         memory.remember(source, spoke=True)
         start = sent.start_char + match.start(1)
         return Speaker(source, start, start + len(mention), "trailing")
+
+    def citing_speaker(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
+        """ "The Wall Street Journal, citing Ukrainian soldiers, reported that ...": the small model often reads the
+        cited group as the subject of the report; the phrase before the comma is the speaker, the cited one relays."""
+        text = span_text(sent)
+        match = _CITING_TAG.match(text)
+        if match is None:
+            return None
+        who = match.group("who")
+        if not (self.registry.find_in(who) or re.search(r"\b[A-Z]", who)):
+            return None
+        source = self.registry.resolve(who, head=who.split()[-1].lower())
+        if not source.name:
+            return None
+        verb = next((t for t in sent if t.idx == sent.start_char + match.start("verb")), None)
+        memory.remember(source, spoke=True)
+        start = sent.start_char + match.start("who")
+        relay = self.registry.resolve(match.group("relay"))
+        return Speaker(
+            source,
+            start,
+            start + len(who),
+            verb.lemma_.lower() if verb else "say",
+            verb.i if verb is not None else None,
+            via=relay if relay.name else None,
+        )
 
     def parenthetical_speaker(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
         """ "... 600 dead (NIS briefing to lawmakers, April 30)": a source note in brackets at the end."""
@@ -1650,6 +1681,13 @@ _QUOTE_LINE = re.compile(r"[ \t]*(?:Quote|Direct speech)[ \t]*:")
 _SOURCE_MENTION_END = re.compile(r",|;|\(|\s[-–—]\s|\s+(?:on|in|during|via|at|speaking|told|quoted|cited|said)\s+")
 
 
+# "[In October, ]The Wall Street Journal, citing Ukrainian soldiers, reported that ..."
+_CITING_TAG = re.compile(
+    r"\s*(?:(?:In|On|Last|Earlier|Late)\b[^,]{0,30},?\s+)?(?P<who>(?:[Tt]he\s+|[Aa]n?\s+)?[^,]{2,80}?),\s+citing\s+"
+    r"(?P<relay>[^,]{2,120}?),\s+(?P<verb>reported|reports|said|says|wrote|writes|claimed|claims|added|adds)\b"
+)
+
+
 # The end of a reprinted statement: a rule or an "ends" mark.
 _RELEASE_END = re.compile(r"(?:\*{3,}|-{3,}|#{3}|_{3,}|ENDS|-ENDS-|Background:?|BACKGROUND:?)")
 
@@ -1764,7 +1802,7 @@ def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInf
             ):
                 info.speakers = [colon]
             if not any(s.verb_i is not None for s in info.speakers) and (
-                tag := attributor.trailing_speaker(sent, memory)
+                tag := attributor.citing_speaker(sent, memory) or attributor.trailing_speaker(sent, memory)
             ):
                 info.speakers.append(tag)
             if not info.speakers and (turn := turns.speaker()) is not None:
