@@ -636,6 +636,33 @@ def test_next_sentence_attribution(nlp):
             "deployment",
             "sent",
         ),
+        # a toll put at a figure is a casualty count even in a sentence about captures
+        ("Tokyo puts Pyongyang's toll at 2,400 as Kyiv says it has captured North Korean soldiers", "casualty", None),
+        # replacing "those losses" is not a casualty count; a force that loses men is not itself the losses
+        (
+            "An official said North Korea could send a further 6,000 soldiers by spring to replace those losses.",
+            "deployment",
+            "expected",
+        ),
+        # "getting ready to send" is a plan
+        (
+            "Kyiv said North Korea was getting ready to send 7,000 soldiers to fight for Russia.",
+            "deployment",
+            "expected",
+        ),
+        # a formation's size in other words
+        (
+            "North Korean troops are in Kursk. The Storm Corps has between 35,000 and 45,000 troops, according to "
+            "Japanese estimates.",
+            "army_size",
+            None,
+        ),
+        (
+            "North Korean troops are in Kursk. Tokyo estimates North Korea's special operations forces at about "
+            "180,000 troops.",
+            "army_size",
+            None,
+        ),
         # a clause whose subject is the losses; "others" standing for the people counted
         ("Kyiv says Pyongyang's losses in Russia's Kursk region are approaching 2,600.", "casualty", None),
         ("North Korean troops are in Kursk. The NIS said nearly 2,100 others had been wounded.", "casualty", None),

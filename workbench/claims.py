@@ -444,7 +444,12 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
     if _subject_of(anchor, {"lose", "suffer"}):
         lemmas -= CASUALTY  # "a group of two dozen lost all but three men": the group is not the losses
     if noun is not None:
-        lemmas.update(c.lemma_.lower() for c in noun.children if c.dep_ in {"acl", "relcl"})
+        # "11,000 troops killed in Kursk", but not "a force of 11,000 that loses several hundred men a week"
+        lemmas.update(
+            c.lemma_.lower()
+            for c in noun.children
+            if c.dep_ in {"acl", "relcl"} and not any(g.dep_ == "dobj" for g in c.children)
+        )
     # the figure's own clause, plus the words right after it ("4,700: killed or wounded"), across a list colon
     after_end = sent.end
     if fig_tokens[-1].i + 2 >= sent.end and sent.doc[sent.end - 1].text == ":":
@@ -456,7 +461,8 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         local = " ".join(t.text for t in anchor.subtree)
     # "enough to replace the dead", "lost all but three": casualty words that do not count this figure
     local = re.sub(
-        r"\b(?:replace|replenish|offset|make up for|compensate for)\s+(?:the\s+)?(?:dead|wounded|killed|losses|"
+        r"\b(?:replace|replenish|offset|make up for|compensate for)\s+(?:(?:the|those|these|its|their)\s+)?"
+        r"(?:dead|wounded|killed|losses|"
         r"casualties)(?:\s+and\s+(?:the\s+)?(?:dead|wounded|injured))?",
         " ",
         local,
@@ -508,8 +514,11 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         return "army_size"  # "an army of roughly 1.2 million": checked before casualties in the same sentence
     if HISTORICAL.search(local):
         return "other"  # "a few hundred of its pilots flew missions in the 1960s": a past war
-    if _formation_size(anchor, fig_tokens) or FORMATION_STRENGTH.search(
-        sent.doc.text[sent.start_char : fig_tokens[0].idx]
+    text_before = sent.doc.text[sent.start_char : fig_tokens[0].idx]
+    if (
+        _formation_size(anchor, fig_tokens)
+        or FORMATION_STRENGTH.search(text_before)
+        or (FORMATION_HAS.search(text_before) and NK_WORDS.search(context))
     ):
         return "army_size"  # "the elite corps, estimated to number 40,000 to 50,000"
     if (
@@ -519,6 +528,17 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         and re.match(r"[-–](?:strong|man)\b", sent.doc.text[fig_tokens[-1].idx + len(fig_tokens[-1].text) :])
     ):
         return "army_size"  # "a 1.2 million-strong army": a North Korean formation's strength
+    # "Pyongyang's losses in the Kursk region are approaching 4,000": the clause's subject is the losses
+    tallied = {
+        c.lemma_.lower()
+        for verb in ([] if whole else _governing_verbs(anchor, fig_tokens)[:2])
+        for c in verb.children
+        # "losses ... are approaching 4,000", "Seoul puts Pyongyang's toll at 3,000"
+        if c.dep_ in {"nsubj", "nsubjpass"}
+        or (c.dep_ == "dobj" and verb.lemma_.lower() in {"put", "estimate", "place"})
+    }
+    if tallied & {"loss", "toll", "casualty", "death"} and not survivors:
+        return "casualty"
     if noun is not None and noun.lemma_.lower() in {"prisoner", "pow", "captive"}:
         return "captured"  # "two prisoners in Kyiv and a handful of deserters": the noun decides
     if (
@@ -551,18 +571,10 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         )
     ):
         return "captured"
-    # "Pyongyang's losses in the Kursk region are approaching 4,000": the clause's subject is the losses
-    tallied = {
-        c.lemma_.lower()
-        for verb in ([] if whole else _governing_verbs(anchor, fig_tokens)[:2])
-        for c in verb.children
-        if c.dep_ in {"nsubj", "nsubjpass"}
-    }
     if survivors:
         pass  # "lost all but three men": the three survived
     elif (
-        tallied & {"loss", "toll", "casualty", "death"}
-        or lemmas & {"casualty"}
+        lemmas & {"casualty"}
         or lemmas & CASUALTY
         or re.search(r"\b(?:killed or wounded|killed|wounded|casualt\w*|dead|died|injured|bodies|body)\b", local, re.I)
         or re.search(  # "a loss of 4,000 men", "losses are in the hundreds", "who did not survive", "the toll"
@@ -598,6 +610,16 @@ FORMATION_STRENGTH = re.compile(
     # "whose strength was estimated by the Joint Chiefs of Staff at roughly 30,000"
     r"(?:strength|size) (?:is|was|has been|had been) (?:estimated|put|assessed)(?: by [^.;:,]{1,60}?)? at)"
     r"(?:\s+[a-z]+){0,2}\s+$",
+    re.I,
+)
+
+
+# "The Storm Corps has between 40,000 and 50,000 troops", "estimates North Korea's special operations forces at
+# about 200,000": a standing formation's size in other words
+FORMATION_HAS = re.compile(
+    r"(?:\b(?:corps|division|brigade|army|forces)\s+(?:has|have|had|comprises|numbers)|"
+    r"\bestimates?\s+(?:(?!casualt|loss|dead|killed|toll|wound)[^.;:]){0,60}?\b(?:forces|corps|army|troops)\s+at)"
+    r"\s+(?:(?:between|about|around|some|roughly|nearly|up to|more than|over|an estimated|approximately)\s+)?$",
     re.I,
 )
 
@@ -892,6 +914,9 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
                 "intend",
                 "set",
                 "prepare",
+                "ready",
+                "poised",
+                "going",
                 "be",
                 "aim",
                 "decide",
