@@ -1110,6 +1110,13 @@ def test_boilerplate_numbers_are_skipped(nlp):
             "Dmitry Peskov",
             "cannot_confirm",
         ),
+        ("US can't confirm North Korean troops are fighting in Kursk", "United States", "cannot_confirm"),
+        (
+            "Pyongyang's deputy foreign minister said any deployment would be lawful, without confirming that North "
+            "Korean troops were in Russia.",
+            "minister",
+            "cannot_confirm",
+        ),
         # silence and conditionals take no position
         ("Pyongyang has said nothing about its soldiers in Kursk.", "North Korea", "cannot_confirm"),
         ("Russian state media made no mention of North Korean troops in Kursk.", "state media", "cannot_confirm"),
