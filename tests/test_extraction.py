@@ -545,6 +545,19 @@ ATTRIBUTION = [
         "Volodymyr Zelensky",
         None,
     ),
+    # a person speaking in an institutional role keeps the institution as via
+    (
+        "In a closed-door briefing, NIS Director Cho Tae-yong told lawmakers that about 9,500 North Korean troops "
+        "were in Russia.",
+        "Cho Tae-yong",
+        "South Korea NIS",
+    ),
+    # lawmakers relaying a body's briefing
+    (
+        "North Korean troops are in Russia. Lawmakers who attended the NIS briefing said 1,700 more had arrived.",
+        "Lawmakers",
+        "South Korea NIS",
+    ),
     # a transcript guest's later turns under the surname alone
     (
         "North Korean troops are in Kursk.\n\nANNA BERG, FORMER NATO ANALYST: They learn fast.\n\nHOST: And next?\n\n"

@@ -1053,16 +1053,28 @@ class Attributor:
     def _affiliation(self, source: Source, mention: Span) -> Source | None:
         """ "a source in Ukraine's military intelligence": an anonymous voice inside a named body; the body is
         kept as ``via`` (the source stays anonymous, as written)."""
-        if source.kind != "anonymous":
+        if source.kind not in {"anonymous", "person"}:
             return None
+        # "NIS Director Cho Tae-yong", "Lee Sung-jun, spokesman for the Joint Chiefs of Staff": a person speaking
+        # for a body keeps the body as via
         for _start, _end, actor in self.registry.find_in(mention.text):
-            if actor.kind == "organization":
+            if actor.kind == "organization" and actor.canonical != source.name:
                 return self.registry._source(actor, actor.canonical)
         return None
 
     def _relay_in(self, span: Span | list[Token], memory: SpeakerMemory) -> Source | None:
         """ "following a briefing with the NIS", "citing an anonymous official", "briefed by" -> that source."""
         for token in span:
+            if token.lemma_.lower() in {"briefing", "report", "assessment"} and (
+                owner := next(
+                    (c for c in token.children if c.dep_ in {"compound", "poss"} and self.registry.find_in(c.text)),
+                    None,
+                )
+            ):
+                # "lawmakers who attended the NIS briefing": the briefing's body relays
+                found = self.registry.resolve(owner.text)
+                if found.known and found.kind == "organization":
+                    return found
             if token.lower_ in {"citing", "quoting"} or (
                 token.lower_ in {"with", "by", "from"} and token.head.lemma_ in {"briefing", "brief", "information"}
             ):
