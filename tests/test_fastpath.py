@@ -15,7 +15,8 @@ EVAL = Path(__file__).parent / "eval"
 LABELLED = {
     "seeds": sorted(paths.SEEDS_DIR.glob("*.txt")),
     "dev": sorted((EVAL / "dev").glob("*.txt")),
-    "dev2-5": sorted(EVAL.glob("dev[2-9]/*.txt")),
+    "dev2-9": sorted(EVAL.glob("dev[2-9]/*.txt")),
+    "dev10-12": sorted(EVAL.glob("dev1[0-9]/*.txt")),
     "holdout": sorted((EVAL / "holdout").glob("*.txt")),
 }
 

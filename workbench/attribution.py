@@ -1757,10 +1757,11 @@ class QuoteBlocks:
             return None
         return self.registry._source(hits[0][2], line)
 
-    def speaker(self, speakers: list[Speaker]) -> list[Speaker]:
+    def speaker(self, speakers: list[Speaker], heading: bool = False) -> list[Speaker]:
         """Inside a "Quote:" paragraph, the block's speaker stands for "we"/"our data" and for a sentence that
-        names nobody; inside a reprinted statement, its letterhead does."""
-        if self.release is not None and not self.quoting and not speakers:
+        names nobody; inside a reprinted statement, its letterhead does for the body text (not for its title,
+        dateline or date lines, which state nothing)."""
+        if self.release is not None and not self.quoting and not speakers and not heading:
             return [self.release]
         if not self.quoting or self.source is None:
             return speakers
@@ -1819,7 +1820,7 @@ def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInf
                 info.speakers.append(tag)
             if not info.speakers and (turn := turns.speaker()) is not None:
                 info.speakers = [turn]  # "We now assess that 11,000 ..." inside "MS. SINGH:"'s turn
-            info.speakers = blocks.speaker(info.speakers)
+            info.speakers = blocks.speaker(info.speakers, info.heading)
             attributor.remember_subjects(sent, memory)
             attributor.remember_mentions(sent, memory)
             memory.previous = [s.source for s in info.speakers]

@@ -1397,6 +1397,11 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
     listed = bool(label and PERSONNEL_CONTEXT.search(label.group(1)))  # "- Taken prisoner by Ukraine: two"
     if fig.high < 10 and fig.vague is False and not of_them and not listed:
         return False
+    bare_sentence = not re.search(r"[^\W\d_]", span_text(sent).replace(fig.number_text, ""))
+    fig_end = fig_tokens[-1].idx + len(fig_tokens[-1].text)
+    described = re.match(r"\+?\s*[:\-–]", sent.doc.text[fig_end : fig_end + 4])  # "4,700: killed or wounded"
+    if re.search(r"\d", fig.number_text) and bare_sentence and not described:
+        return False  # a sentence that is only a number ("20" split off a dateline) counts nothing; "4,700:" does
     if 1900 <= fig.low <= 2100 and fig.low == fig.high and "," not in fig.number_text:
         return False  # a year
     doc = sent.doc

@@ -209,6 +209,8 @@ class Prefilter:
             return True
         if self._on_topic(line) and any(p.search(line) for p in self._stance_patterns):
             return True
+        if line.strip().isupper() and self._registry.find_in(line):
+            return True  # a letterhead ("DEFENCE INTELLIGENCE OF UKRAINE"): the statement under it is that body's
         return self._people(line)
 
 
