@@ -1469,12 +1469,7 @@ def in_quotation(info: SentenceInfo) -> bool:
 
 def unquoted_speaker(info: SentenceInfo) -> Speaker | None:
     """The first speaker of a sentence named outside its quotation marks ('"... the enemy adds ...," X said')."""
-    text = info.span.text
-    opened_before = in_quotation(info) and not re.match(r"\s*[\"“]", text)
-    # a sentence inside a quotation opened in an earlier sentence is quoted up to its first closing mark
-    quoted = [m.span() for m in re.finditer(r"[\"“][^\"“”]*[\"”]", ('"' if opened_before else "") + text)]
-    if opened_before:
-        quoted = [(max(a - 1, 0), b - 1) for a, b in quoted]
+    quoted = _quoted_ranges(info.span)  # including a quotation opened in an earlier sentence
     offset = info.span.start_char
     for speaker in info.speakers:
         if not any(a <= speaker.start_char - offset < b for a, b in quoted):
@@ -1558,9 +1553,9 @@ colonel col lieutenant lt major maj captain capt sergeant sgt general gen comman
 admiral adm dr professor prof
 """.split()
 )
-_TURN_LABEL = re.compile(
-    r"\s*([A-Z][A-Z.'’\- ]{0,70}?)(?:,\s*([A-Z][A-Z.'’\-/ ]{1,80}?))?\s*(?:\([^)]{1,40}\))?\s*:(?:\s|$)"
-)
+# The role after a transcript label's name, and a stage note: ", CNN CORRESPONDENT", " (through translator)".
+TURN_ROLE = r"(?:,[ \t]*([A-Z][A-Z.'’\-/ ]{1,80}?))?[ \t]*(?:\([^)\n]{1,40}\))?"
+_TURN_LABEL = re.compile(rf"\s*([A-Z][A-Z.'’\- ]{{0,70}}?){TURN_ROLE}\s*:(?:\s|$)")
 # A broadcast transcript's own staff ("LAURA HARLAN, CNN ANCHOR:"): their lines are the outlet's voice.
 STAFF_ROLES = re.compile(r"\b(?:ANCHOR|CORRESPONDENT|REPORTER|HOST|PRESENTER|CO-HOST|NEWSREADER)\b")
 

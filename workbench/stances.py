@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from workbench.actors import ActorRegistry, Source, country_in, default_registry, strip_determiner
 from workbench.attribution import (
     STAFF_ROLES,
+    TURN_ROLE,
     Attributor,
     SentenceInfo,
     Speaker,
@@ -277,10 +278,7 @@ def _clause(verb: Token, others: list[Token]) -> str:
 
 
 # A transcript turn: "MS. SINGH: ...", "Q: ...", "DEPUTY PRESS SECRETARY JANE DOE: ..." at the start of a line.
-TURN_LABEL = re.compile(
-    r"(?m)^[ \t]*((?:[A-Z][A-Z.'’\-]*[ \t]+){0,7}[A-Z][A-Z.'’\-]*)"
-    r"(?:,[ \t]*([A-Z][A-Z.'’\-/ ]{1,80}?))?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*:[ \t]"
-)
+TURN_LABEL = re.compile(rf"(?m)^[ \t]*((?:[A-Z][A-Z.'’\-]*[ \t]+){{0,7}}[A-Z][A-Z.'’\-]*){TURN_ROLE}[ \t]*:[ \t]")
 QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "JOURNALIST", "MODERATOR", "HOST", "INTERVIEWER"})
 HONORIFICS = frozenset({"MR", "MS", "MRS", "DR", "GEN", "ADM", "COL", "SEN", "REP", "AMB", "SECRETARY", "GENERAL"})
 # Sentences that tell of the troops without the words on_topic needs: "waves of infantrymen", "30 killed".
