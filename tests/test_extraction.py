@@ -158,7 +158,7 @@ ATTRIBUTION = [
         "Pentagon",
         None,
     ),
-    ("By British estimates, Russia is losing about 1,200 soldiers a day in the east.", "British estimates", None),
+    ("By British estimates, Russia is losing about 1,200 soldiers a day in the east.", "United Kingdom", None),
     # the subject of a verb whose object is "a figure of N"
     ("Tokyo has held to a figure of about 6,000 North Korean soldiers since spring.", "Japan", None),
     (
@@ -574,6 +574,73 @@ ATTRIBUTION = [
     ),
     # a deadline after "by" is no agent
     ("About 5,000 more North Korean soldiers are expected by the end of the year.", None, None),
+    # a possessor's claim, statement or assessment "that ..." is the possessor's figure, whoever relays it
+    (
+        "Coverage this week. The Kyiv Post opens with Budanov's claim that 9,000 North Korean soldiers are "
+        "training in the Primorye region.",
+        "Kyrylo Budanov",
+        None,
+    ),
+    # ... also when a time phrase pushes the that-clause onto the verb
+    (
+        "Hartmann points to the NIS assessment this week that more than 2,000 North Koreans have been killed.",
+        "South Korea NIS",
+        None,
+    ),
+    # "the agency" right after an agency named in the same sentence is that agency, not the last one that spoke
+    (
+        "Ukraine's HUR said 8,000 North Koreans were in Kursk. In Tokyo, the Asahi Shimbun runs a report on a "
+        "closed-door NIS briefing, in which the agency said that about 7,000 North Korean soldiers had reached Russia.",
+        "South Korea NIS",
+        None,
+    ),
+    # "the paper" is the last newspaper named, even one the registry does not know
+    (
+        "The Hindustan Times carries a long piece on the war. Citing a senior diplomat it does not name, the "
+        "paper says that about 4,000 North Korean troops have been sent to Russia.",
+        "Hindustan Times",
+        "senior diplomat",
+    ),
+    # a nationality adjective owning a figure names that country
+    (
+        "North Korean troops in Russia. The British figure of roughly 4,000 North Korean casualties is higher.",
+        "United Kingdom",
+        None,
+    ),
+    # "putting the number above N"
+    (
+        "By late November the Pentagon was putting the number of North Korean troops in Russia above 11,000.",
+        "Pentagon",
+        None,
+    ),
+    # a speaker label before a colon is not the subject of the sentence after it
+    (
+        "North Korean troops in Russia: committee minutes.\n\nRep. Kang Min-ho (People Power Party): The "
+        "ministry's own white paper puts the North's special operations forces at 200,000.",
+        "ministry",
+        None,
+    ),
+    # a reporting tag wedged inside the clause ("..., she says, and ...")
+    (
+        "Host Dana Holt spoke to researchers. The first group of roughly 2,000 North Korean special forces arrived "
+        "in Vladivostok in October, she says, and was moved west by train.",
+        "Dana Holt",
+        None,
+    ),
+    # rows of a plain-text table: the cell under the SOURCE header, known actor or not
+    (
+        "North Korean troops in Russia, by source.\n\nDATE     SOURCE             FIGURE    WHAT\n"
+        "Nov 4    Zelensky           11,000    troops in Kursk region\n"
+        "Nov 9    Mariana Koval      7,000     troops in Kursk region\n",
+        "Mariana Koval",
+        None,
+    ),
+    (
+        "North Korean troops in Russia, by source.\n\nDATE     SOURCE             FIGURE    WHAT\n"
+        "Nov 4    Zelensky           11,000    troops in Kursk region\n",
+        "Volodymyr Zelensky",
+        None,
+    ),
 ]
 
 
@@ -853,6 +920,19 @@ def test_next_sentence_attribution(nlp):
             None,
         ),
         ("Seoul's estimate of 3,500 North Korean losses was called low by Kyiv.", "casualty", None),
+        # a standing formation's predicative strength, and a white paper's count of a component of the army
+        (
+            "North Korean troops in Russia. The men came from North Korea's 11th Corps, which the analyst "
+            "describes as perhaps 30,000 to 40,000 men strong.",
+            "army_size",
+            None,
+        ),
+        (
+            "North Korean troops in Russia. Seoul's white paper puts the North's special operations forces at 200,000.",
+            "army_size",
+            None,
+        ),
+        ("North Korean troops in Russia. The brigade sent to Kursk is 3,000 men strong.", "deployment", "sent"),
         ("Kyiv says scores of North Korean conscripts have gone absent without leave since March.", "desertion", None),
         (
             "North Korean troops are in Kursk. They ran at our trench across the beet fields, fifteen or twenty at a "

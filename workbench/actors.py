@@ -108,7 +108,8 @@ ROLE_TYPES = [
     ),
     (
         r"\b(?:report|reports|newspaper|paper|daily|channel|outlet|broadcaster|news agency|magazine|website|"
-        r"blog|tv|television|radio|media|post|times|journal|news|wire|telegram)\b",
+        r"blog|tv|television|radio|media|post|times|journal|news|wire|telegram|shimbun|ilbo|sinmun|herald|gazette|"
+        r"tribune|telegraph|chronicle|pravda|izvestia)\b",
         "media",
     ),
     (r"\b(?:nato|alliance)\b", "alliance"),

@@ -73,6 +73,7 @@ PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_THING = {"it", "they", "we", "i"}
 ANAPHORS = {
     "agency": "intelligence",
+    "paper": "media",
     "service": "intelligence",
     "directorate": "intelligence",
     "official": "anonymous",
@@ -310,7 +311,9 @@ def _puts_at_number(verb: Token) -> bool:
     """ "put the number ... at 10,000": an "at" with a number anywhere in the clause (the parser may hang it
     on a participle: "the number of soldiers already sent at 10,000")."""
     return any(
-        t.lower_ == "at" and any(g.like_num or g.pos_ == "NUM" for g in t.subtree if g.i != t.i) for t in verb.subtree
+        t.lower_ in {"at", "above", "below", "near"}
+        and any(g.like_num or g.pos_ == "NUM" for g in t.subtree if g.i != t.i)
+        for t in verb.subtree
     )
 
 
@@ -494,6 +497,32 @@ def _is_person(token: Token) -> bool:
     return False
 
 
+def fits(source: Source, wanted: str) -> bool:
+    """Could ``source`` be what an anaphor of kind ``wanted`` ("the agency" -> intelligence) points back to?"""
+    kind = source.kind
+    if wanted == "person":
+        return kind == "person"
+    if wanted == "human":
+        return kind == "person" or (
+            kind == "anonymous" and not re.search(r"(?:sources|officials|people)$", source.name)
+        )
+    if wanted == "alliance":
+        return source.type == "alliance" or source.name == "NATO"
+    if wanted == "anonymous":
+        return kind == "anonymous"
+    if wanted == "anonymous_plural":
+        return kind == "anonymous" and bool(re.search(r"(?:s|people)$", source.name))
+    if wanted == "intelligence":
+        return source.type == "intelligence" and kind != "person"
+    if wanted == "media":
+        return kind == "media"
+    if wanted == "organization":
+        return kind in {"organization", "country"}
+    if wanted == "any_thing":
+        return kind in {"organization", "country", "media"}
+    return False
+
+
 class SpeakerMemory:
     """Who spoke last, by kind, so "he", "it" and "the agency" resolve to an earlier speaker."""
 
@@ -508,36 +537,16 @@ class SpeakerMemory:
             self.last_speaker = source
 
     def recall(self, wanted: str) -> Source | None:
-        for source in reversed(self.history[-25:]):
-            if wanted == "person" and source.kind == "person":
-                return source
-            if wanted == "human" and (
-                source.kind == "person"
-                or (source.kind == "anonymous" and not re.search(r"(?:sources|officials|people)$", source.name))
-            ):
-                return source
-            if wanted == "alliance" and (source.type == "alliance" or source.name == "NATO"):
-                return source
-            if wanted == "anonymous" and source.kind == "anonymous":
-                return source
-            if wanted == "anonymous_plural" and source.kind == "anonymous" and re.search(r"(?:s|people)$", source.name):
-                return source
-            if wanted == "intelligence" and source.type == "intelligence" and source.kind != "person":
-                return source
-            if wanted == "media" and source.kind == "media":
-                return source
-            if wanted == "organization" and source.kind in {"organization", "country"}:
-                return source
-            if wanted == "any_thing" and source.kind in {"organization", "country", "media"}:
-                return source
-        return None
+        return next((source for source in reversed(self.history[-25:]) if fits(source, wanted)), None)
 
     def recall_named(self, head: str) -> Source | None:
         """The latest organization whose name ends in ``head`` ("Russian Defense Ministry" for "the ministry")."""
         if head not in {"ministry", "agency", "service", "directorate", "office", "command", "committee", "council"}:
             return None
         for source in reversed(self.history[-25:]):
-            if source.kind == "organization" and source.name.lower().split()[-1:] == [head]:
+            words = source.name.lower().split()
+            # "Ministry of Defence" is a ministry too
+            if source.kind == "organization" and (words[-1:] == [head] or (head == "ministry" and head in words)):
                 return source
         return None
 
@@ -668,7 +677,11 @@ class Attributor:
                 return joint
             if (named := self._named_holder(token, memory)) is not None:
                 return named
-        if token.lemma_.lower() in MESSAGE_NOUNS or token.lower_ in MESSAGE_NOUNS:
+        if (
+            token.lemma_.lower() in MESSAGE_NOUNS
+            or token.lower_ in MESSAGE_NOUNS
+            or (token.lower_ == "paper" and any(c.lower_ == "white" for c in token.lefts))
+        ):
             # "Seoul's estimate", "by its count": the possessor speaks
             for child in token.children:
                 if child.dep_ == "poss" and child.lower_ not in {"whose"}:
@@ -686,6 +699,12 @@ class Attributor:
                     # "Ukrainian, South Korean and US estimates": a joint finding keeps its owners as written
                     return Source(name.text, name.text, "government", None, "organization"), name
                 owner = self.registry.resolve(name.text, head=head)
+                adjective = " ".join(o.text for o in owners)
+                if not owner.known and owner.country and all(o.tag_ in {"JJ", "NNP"} for o in owners):
+                    # "the British figure", "South Korean estimates": that country's, by the words naming it
+                    country = self.registry.resolve(owner.country)
+                    if country.known and country.kind == "country" and country_in(adjective) == owner.country:
+                        return country, name
                 if owner.name:
                     return owner, name
             # "a message from X", "figures circulated by X", "data released by X" (never "from early November")
@@ -718,15 +737,21 @@ class Attributor:
             for t in name
         )
         if token.pos_ == "NOUN" and plain and definite and lower in ANAPHORS:
-            # "the agency said", "according to the president": an actor named earlier
+            # "the agency said", "according to the president": an actor named earlier, first in this sentence
+            # ("a closed-door NIS briefing, in which the agency said"), then before it
             # "according to the ministry": the last body called a ministry, before any other organization
-            recalled = memory.recall_named(lower) or memory.recall(ANAPHORS[lower])
+            recalled = (
+                self._named_earlier(token, ANAPHORS[lower])
+                or memory.recall_named(lower)
+                # a ministry is never just any earlier body ("the Kremlin ... the ministry")
+                or (memory.recall(ANAPHORS[lower]) if lower != "ministry" else None)
+            )
             if recalled is None and ANAPHORS[lower] == "anonymous" and lower != "source":
                 recalled = memory.recall("person")  # "the diplomat said" after naming Zakharova
             if recalled is not None:
                 return recalled, mention
-            if len(name) == 1 and ANAPHORS[lower] in {"any_thing", "media"}:
-                return None  # "the report said" with no report before it names nobody
+            if len(name) == 1 and ANAPHORS[lower] in {"any_thing", "media"} and lower not in OUTLET_NOUNS:
+                return None  # "the report said" with no report before it names nobody ("the paper says" is kept)
             # "the intelligence service", "the agency, known as the NIS," with nobody to point back to: the typed
             # mention itself speaks (an unknown speaker is kept, never dropped)
         if token.pos_ == "NOUN" and token.lemma_.lower() in NON_SPEAKERS and not _one_soldier(token):
@@ -823,10 +848,13 @@ class Attributor:
     # --------------------------------------------------------------------------------------------- speech
 
     def _subject_of(self, verb: Token) -> Token | None:
-        for child in verb.children:
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        for child in subjects:
             if child.dep_ in _SUBJECT_DEPS:
                 if _question_label(child):
                     continue  # "Q: The Times reported ...": the parser makes the label a second subject
+                if len(subjects) > 1 and any(t.text in {":", "):"} for t in verb.doc[child.i : verb.i]):
+                    continue  # "Rep. Kang (PPP): The ministry's white paper puts ...": the label is not the subject
                 if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
                     return verb.head
                 return child
@@ -860,6 +888,19 @@ class Attributor:
             return subject
         return doc[before] if self.registry.find_in(_name_span(doc[before]).text) else subject
 
+    def _named_earlier(self, token: Token, wanted: str) -> Source | None:
+        """An intelligence body or outlet named earlier in ``token``'s own sentence, outside quotation marks."""
+        if wanted not in {"intelligence", "media"}:
+            return None
+        sent = token.sent
+        text = span_text(sent)[: token.idx - sent.start_char]
+        quoted = _quoted_ranges(sent)
+        for start, _end, actor in reversed(self.registry.find_in(text)):
+            source = self.registry._source(actor, text[start:_end])
+            if fits(source, wanted) and not any(a <= start < b for a, b in quoted):
+                return source
+        return None
+
     def _claim_of(self, noun: Token) -> tuple[Token, Token] | None:
         """(claimant, content) of "the claims of X about / that ...", "reports by X that ..."; else None.
 
@@ -880,12 +921,13 @@ class Attributor:
 
         if claimant is None and _owner_modifier(noun):
             # "a Ukrainian media report that dozens deserted": the noun names its own claimant
-            for child in noun.children:
-                if child.dep_ in {"acl", "ccomp", "relcl"} and any(
-                    m.lower_ == "that" and m.dep_ == "mark" for m in child.children
-                ):
-                    return noun, child
-            return None
+            content = self._that_content(noun)
+            return (noun, content) if content is not None else None
+        if claimant is None:
+            # "Budanov's claim that 9,000 ...": the possessor claims, when a that-clause says what
+            owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ != "whose"), None)
+            content = self._that_content(noun) if owner is not None else None
+            return (owner, content) if owner is not None and content is not None else None
         if claimant is None or claimant.lemma_.lower() in NON_SPEAKERS:
             return None
         # "claims of British tabloids about 5,000 ...": the about-phrase may hang on the claimant itself
@@ -903,13 +945,33 @@ class Attributor:
             return claimant, own
         doc = noun.doc
         for child in noun.children:
-            if (child.dep_ == "prep" and child.lower_ == "about") or (
-                child.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in child.children)
-            ):
+            if child.dep_ == "prep" and child.lower_ == "about":
                 return claimant, child
+        if (content := self._that_content(noun)) is not None:
+            return claimant, content
         after = claimant.right_edge.i + 1
         if after < len(doc) and doc[after].lower_ == "about" and doc[after].dep_ == "prep":
             return claimant, doc[after]
+        return None
+
+    @staticmethod
+    def _that_content(noun: Token) -> Token | None:
+        """The that-clause saying what a claim noun claims: its own clause, or one the parser hung on the verb
+        when a time phrase came between ("points to the NIS assessment this week that 2,000 ...")."""
+        for child in noun.children:
+            if child.dep_ in {"acl", "ccomp", "relcl"} and any(
+                m.lower_ == "that" and m.dep_ == "mark" for m in child.children
+            ):
+                return child
+        doc = noun.doc
+        for mark in doc[noun.right_edge.i + 1 : min(noun.right_edge.i + 5, noun.sent.end)]:
+            if mark.lower_ == "that" and mark.dep_ == "mark":
+                clause = mark.head
+                if clause.i > mark.i and clause.dep_ == "ccomp" and clause.head.is_ancestor(noun):
+                    return clause
+                return None
+            if mark.is_punct or mark.pos_ in {"VERB", "AUX"}:
+                return None
         return None
 
     @staticmethod
@@ -1347,6 +1409,36 @@ class Attributor:
             via=relay if relay.name else None,
         )
 
+    def table_speaker(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
+        """A row of a plain-text table ("Nov 4    Zelensky    11,000    troops in Kursk"): the cell under a
+        SOURCE-like header names who gave the row's figure; with no such header, a cell that is an actor."""
+        text = sent.doc.text
+        line_start = text.rfind("\n", 0, sent.start_char) + 1
+        line_end = text.find("\n", sent.start_char)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        cells = _table_cells(line)
+        if len(cells) < 3:
+            return None
+        header = _table_header(text, line_start)
+        chosen = None
+        if header is not None:
+            column = next((c for c in header if _SOURCE_COLUMN.fullmatch(c[2])), None)
+            if column is not None:
+                chosen = next((c for c in cells if c[0] < column[1] and column[0] < c[1]), None)
+                if chosen is None or any(ch.isdigit() for ch in chosen[2]):
+                    return None
+        if chosen is None:
+            for cell in cells:
+                hits = self.registry.find_in(cell[2])
+                if hits and hits[0][0] == 0 and hits[0][1] >= len(cell[2]) - 1:
+                    chosen = cell
+                    break
+        if chosen is None:
+            return None
+        source = self.registry.resolve(chosen[2])
+        memory.remember(source, spoke=True)
+        return Speaker(source, line_start + chosen[0], line_start + chosen[1], "colon")
+
     def parenthetical_speaker(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
         """ "... 600 dead (NIS briefing to lawmakers, April 30)": a source note in brackets at the end."""
         match = re.search(r"\(([^()]{2,80})\)\s*[.;]?\s*$", span_text(sent))
@@ -1452,9 +1544,39 @@ class Attributor:
                     memory.remember(resolved[0])
             elif token.dep_ in _SUBJECT_DEPS and token.pos_ == "PROPN" and (known := memory.last_full_name(token.text)):
                 memory.remember(known)  # "Tesla has his own count. His unit, he says, ...": a name met before
+            elif token.dep_ in _SUBJECT_DEPS and token.pos_ == "PROPN" and token.head.pos_ in {"VERB", "AUX"}:
+                resolved = self.resolve_token(token, memory)
+                if resolved and resolved[0].kind == "media":
+                    memory.remember(resolved[0])  # "The Hindustan Times carries a piece ... the paper says"
 
 
 # ------------------------------------------------------------------------------------------ doc structure
+
+# A header cell that names who gave a table row's figure.
+_SOURCE_COLUMN = re.compile(r"(?i)source|sources|who|by|claimed by|according to|estimated by|said by|attributed to")
+
+
+def _table_cells(line: str) -> list[tuple[int, int, str]]:
+    """The cells of a plain-text table line: runs of text separated by two or more spaces (or tabs)."""
+    return [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", line.replace("\t", "  "))]
+
+
+def _table_header(text: str, line_start: int) -> list[tuple[int, int, str]] | None:
+    """The header of the table a row belongs to: the nearest line above, in the same block of lines, whose three
+    or more cells are all in capitals."""
+    end = line_start - 1
+    for _ in range(40):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if not line.strip():
+            return None
+        cells = _table_cells(line)
+        if len(cells) >= 3 and all(c[2].upper() == c[2] and any(ch.isalpha() for ch in c[2]) for c in cells):
+            return cells
+        end = start - 1
+    return None
 
 
 def in_quotation(info: SentenceInfo) -> bool:
@@ -1805,7 +1927,9 @@ def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInf
                 and turns.staff_line != line_start
                 and (
                     # a source note in brackets at the end beats a label before a colon ("KPA strength: 1.2m (IISS)")
-                    colon := attributor.parenthetical_speaker(sent, memory) or attributor.colon_speaker(sent, memory)
+                    colon := attributor.table_speaker(sent, memory)
+                    or attributor.parenthetical_speaker(sent, memory)
+                    or attributor.colon_speaker(sent, memory)
                 )
             ):
                 info.speakers = [colon]

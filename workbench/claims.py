@@ -515,10 +515,13 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
     if HISTORICAL.search(local):
         return "other"  # "a few hundred of its pilots flew missions in the 1960s": a past war
     text_before = sent.doc.text[sent.start_char : fig_tokens[0].idx]
+    text_after = sent.doc.text[fig_tokens[-1].idx + len(fig_tokens[-1].text) : sent.end_char]
     if (
         _formation_size(anchor, fig_tokens)
         or FORMATION_STRENGTH.search(text_before)
         or (FORMATION_HAS.search(text_before) and NK_WORDS.search(context))
+        # "the Storm Corps, which he describes as 40,000 to 50,000 men strong": a standing formation's strength
+        or (PREDICATIVE_STRONG.match(text_after) and STANDING_FORMATION.search(text_before))
     ):
         return "army_size"  # "the elite corps, estimated to number 40,000 to 50,000"
     if (
@@ -618,8 +621,20 @@ FORMATION_STRENGTH = re.compile(
 # about 200,000": a standing formation's size in other words
 FORMATION_HAS = re.compile(
     r"(?:\b(?:corps|division|brigade|army|forces)\s+(?:has|have|had|comprises|numbers)|"
-    r"\bestimates?\s+(?:(?!casualt|loss|dead|killed|toll|wound)[^.;:]){0,60}?\b(?:forces|corps|army|troops)\s+at)"
+    r"\bestimates?\s+(?:(?!casualt|loss|dead|killed|toll|wound)[^.;:]){0,60}?\b(?:forces|corps|army|troops)\s+at|"
+    # "the white paper puts the North's special operations forces at 200,000" (never "the number of ... forces")
+    r"\bputs?\s+(?:(?!casualt|loss|dead|killed|toll|wound|number|contingent|total)[^.;:]){0,60}?\b(?:forces|corps|army)"
+    r"\s+at)"
     r"\s+(?:(?:between|about|around|some|roughly|nearly|up to|more than|over|an estimated|approximately)\s+)?$",
+    re.I,
+)
+
+
+PREDICATIVE_STRONG = re.compile(r"\s+(?:(?:men|troops|soldiers)\s+)?strong\b")
+# A standing formation named before a predicative "N strong", with nothing between that makes it a dispatch.
+STANDING_FORMATION = re.compile(
+    r"\b(?:corps|division|brigade|regiment|army)\b(?:(?!\b(?:sent|deployed|dispatched|expeditionary|contingent)\b)"
+    r"[^.;:]){0,80}$",
     re.I,
 )
 
@@ -1084,7 +1099,13 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
             continue  # "The BBC could not verify claims that 3,000 ...": who cannot confirm a figure is not its source
         if speaker.start_char <= fig_tokens[0].idx < speaker.end_char:
             continue  # the figure is inside the speaker mention itself
-        if verb.left_edge.i <= figure_i <= verb.right_edge.i:
+        inserted = (
+            # "The first group of 2,000 arrived in October, she says, and was moved west": a tag wedged in the clause
+            verb.dep_ == "parataxis"
+            and verb.lemma_.lower() in REPORTING_TAGS
+            and verb.head.left_edge.i <= figure_i < verb.i
+        )
+        if inserted or verb.left_edge.i <= figure_i <= verb.right_edge.i:
             depth, token = 0, verb
             while token.head.i != token.i and depth < 40:
                 token = token.head
