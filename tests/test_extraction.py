@@ -627,6 +627,34 @@ ATTRIBUTION = [
         "Dana Holt",
         None,
     ),
+    # a footnote mark after a full stop ends the sentence: the next one has its own subject
+    (
+        "North Korea sent troops to Russia.[1] Most came from one corps and trained in the Far East.[2] South "
+        "Korea's National Intelligence Service assessed in November that more than 10,000 had arrived in Russia.[3]",
+        "South Korea NIS",
+        None,
+    ),
+    # a second report coordinated after the first keeps its own speaker
+    (
+        "North Korean troops in Russia. Britain's defence ministry said 9,000 were in Russia, and Japan's defence "
+        "ministry gave a figure of about 10,000.",
+        "Japan",
+        None,
+    ),
+    # "the paper" when the parser drops its article
+    (
+        "North Korean troops in Russia. The Dong-A Ilbo takes a different line. Quoting an official it does not "
+        "name, the paper reports that North Korea could send up to 6,000 more troops by spring.",
+        "Dong-A Ilbo",
+        None,
+    ),
+    # a call sign given in quotation marks
+    (
+        "North Korean troops in Russia. A Ukrainian drone operator in the Kursk region, who asked to be identified "
+        'only by his call sign "Sokil", told the BBC the North Koreans attacked in groups of 30 to 50 men.',
+        "Sokil",
+        None,
+    ),
     # rows of a plain-text table: the cell under the SOURCE header, known actor or not
     (
         "North Korean troops in Russia, by source.\n\nDATE     SOURCE             FIGURE    WHAT\n"
@@ -933,6 +961,40 @@ def test_next_sentence_attribution(nlp):
             None,
         ),
         ("North Korean troops in Russia. The brigade sent to Kursk is 3,000 men strong.", "deployment", "sent"),
+        (
+            "North Korean troops in Russia. The troops come largely from the 11th Corps, an elite formation of "
+            "40,000 to 50,000 soldiers, according to South Korean military estimates.",
+            "army_size",
+            None,
+        ),
+        # a count of the killed and wounded, and losses "nearing" a figure in a headline
+        (
+            "North Korean troops in Russia. Zelensky said on Saturday that the number of North Korean soldiers "
+            "killed and wounded in Kursk had reached 3,800.",
+            "casualty",
+            None,
+        ),
+        ("North Korea's Losses in Kursk Near 2,500, Kyiv Says", "casualty", None),
+        # combat in a later reported clause of the same sentence is not the figure's status
+        (
+            "North Korean troops in Russia. The spokesman told reporters Tuesday that more than 9,000 North Korean "
+            "troops had been sent to eastern Russia, that most had moved to Kursk and that they had begun engaging "
+            "in combat operations.",
+            "deployment",
+            "sent",
+        ),
+        (
+            "North Korean troops in Russia. Quoting an intelligence officer, the paper says about 2,000 of the North "
+            "Koreans are already in positions near the front in Kursk.",
+            "deployment",
+            "front",
+        ),
+        (
+            "North Korean troops in Russia. Ukraine's HUR puts the total at 12,000, some of them already near the "
+            "front.",
+            "deployment",
+            "sent",
+        ),
         ("Kyiv says scores of North Korean conscripts have gone absent without leave since March.", "desertion", None),
         (
             "North Korean troops are in Kursk. They ran at our trench across the beet fields, fifteen or twenty at a "

@@ -427,9 +427,10 @@ def _call_sign(token: Token) -> Source | None:
         return None
     # the parser often hangs the relative clause elsewhere: read the words right after the noun, up to a quote
     sent_end = token.sent.end_char
-    clause = re.split(r"[\"“”;]", token.doc.text[token.idx : min(sent_end, token.idx + 140)], maxsplit=1)[0]
-    found = _CALL_SIGN.search(clause)
-    if found is None:
+    window = token.doc.text[token.idx : min(sent_end, token.idx + 140)]
+    clause = re.split(r"[\"“”;]", window, maxsplit=1)[0]
+    found = _CALL_SIGN.search(window)  # the sign itself may be quoted: 'by his call sign "Voron"'
+    if found is None or found.start() >= len(clause):
         return None
     described = token.doc[token.left_edge.i : token.i + 1].text
     return Source(found.group(1), f"{described} ({found.group(1)})", "military", country_in(described), "person")
@@ -730,7 +731,7 @@ class Attributor:
         # "the agency", "the official", "the minister": an earlier speaker of that kind.
         definite = any(
             c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "their"} for c in token.children
-        )
+        ) or (token.i > 0 and token.doc[token.i - 1].lower_ == "the")  # the parser sometimes drops the det arc
         plain = all(
             t.i == token.i
             or t.lower_ in {"spy", "intelligence", "news", "defence", "defense", "foreign", "same", "latter", "former"}

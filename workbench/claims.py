@@ -108,7 +108,8 @@ TRAINING_CUES = re.compile(
     re.I,
 )
 FRONT_CUES = re.compile(
-    r"\b(?:fighting|fought|in combat|combat operations|front ?lines?|frontline|on the front|"
+    r"\b(?:fighting|fought|in combat|combat operations|combat positions|front ?lines?|frontline|"
+    r"(?:on|at|to|toward|towards|positions near) the front(?! of| page| door)|(?:drone|artillery) strikes? against|"
     r"on the battlefield|in battle|engaged|assault(?:s|ing)?|attack(?:ing|ed)?|in action|"
     # descriptions of combat: "human waves", "came out of the tree line", "walking across open fields"
     r"(?:human|assault) waves?|tree ?lines?|under fire|(?:across|crossing|through) (?:open|frozen|snowy|muddy) "
@@ -522,6 +523,8 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         or (FORMATION_HAS.search(text_before) and NK_WORDS.search(context))
         # "the Storm Corps, which he describes as 40,000 to 50,000 men strong": a standing formation's strength
         or (PREDICATIVE_STRONG.match(text_after) and STANDING_FORMATION.search(text_before))
+        # "the Storm Corps, an elite formation of 40,000 to 50,000 soldiers": far more than any dispatch
+        or (fig.low >= 20_000 and FORMATION_OF.search(text_before) and NK_WORDS.search(context))
     ):
         return "army_size"  # "the elite corps, estimated to number 40,000 to 50,000"
     if (
@@ -542,6 +545,8 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
     }
     if tallied & {"loss", "toll", "casualty", "death"} and not survivors:
         return "casualty"
+    if not whole and not survivors and _counted_casualties(anchor, fig_tokens):
+        return "casualty"  # "the number of soldiers killed and wounded had reached 3,800"
     if noun is not None and noun.lemma_.lower() in {"prisoner", "pow", "captive"}:
         return "captured"  # "two prisoners in Kyiv and a handful of deserters": the noun decides
     if (
@@ -582,7 +587,8 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         or re.search(r"\b(?:killed or wounded|killed|wounded|casualt\w*|dead|died|injured|bodies|body)\b", local, re.I)
         or re.search(  # "a loss of 4,000 men", "losses are in the hundreds", "who did not survive", "the toll"
             r"\b(?:(?:loss|losses|toll)\b(?:\s+\S+){0,4}?\s+(?:of|at|stood|stands?|are|is|were|was|reached|rose|"
-            r"climbed|totall?ed|numbere?d?)|(?:did not|didn't|never|failed to) (?:surviv\w*|return\w*|c[ao]me back|"
+            r"climbed|totall?ed|numbere?d?|nears?|tops?|hit|hits|exceeds?|exceeded|pass(?:es|ed)?|approach(?:es|ed)?|"
+            r"surpass(?:es|ed)?)|(?:did not|didn't|never|failed to) (?:surviv\w*|return\w*|c[ao]me back|"
             r"ma[dk]e it))\b",
             local,
             re.I,
@@ -630,6 +636,11 @@ FORMATION_HAS = re.compile(
 )
 
 
+FORMATION_OF = re.compile(
+    r"\b(?:corps|division|formation)\s+of\s+(?:(?:about|around|some|roughly|between|up to|an estimated|nearly|"
+    r"more than|over|perhaps)\s+)?$",
+    re.I,
+)
 PREDICATIVE_STRONG = re.compile(r"\s+(?:(?:men|troops|soldiers)\s+)?strong\b")
 # A standing formation named before a predicative "N strong", with nothing between that makes it a dispatch.
 STANDING_FORMATION = re.compile(
@@ -649,6 +660,24 @@ HISTORICAL = re.compile(
 RUSSIAN_SIDE = r"\b(?:russian?|moscow|kremlin|belarus\w*|minsk)\b"
 # "The Russians need them, because they have lost ...": the pronoun's antecedent is another side
 OTHER_SIDE = re.compile(r"\b(?:russians?|ukrainians?|russia|ukraine|moscow|kyiv|kremlin)(?:'s|’s)?\b", re.I)
+
+
+def _counted_casualties(anchor: Token, fig_tokens: list[Token]) -> bool:
+    """Is the figure the value of a "number / total of ... killed or wounded" subject? Read from the words, as the
+    parser often makes "killed" the verb of "the number"."""
+    sent = anchor.sent
+    before = sent.doc.text[sent.start_char : fig_tokens[0].idx]
+    return bool(COUNTED_CASUALTIES.search(before))
+
+
+# "the number of North Korean soldiers killed and wounded in Kursk had reached 3,800"
+COUNTED_CASUALTIES = re.compile(
+    r"\b(?:number|total|tally|count) of (?:(?!\b(?:sent|deployed|dispatched|arrived)\b)[^.;:]){0,60}?"
+    r"\b(?:killed|wounded|dead|casualties|injured)\b[^.;:]{0,40}?\b(?:has|had|have)?\s*"
+    r"(?:reached|rose to|risen to|climbed to|hit|topped|stood at|stands at|is|was|passed|exceeded|neared)\s+"
+    r"(?:(?:about|around|some|roughly|nearly|almost|more than|over|at least)\s+)?$",
+    re.I,
+)
 
 
 def _partitive_whole(anchor: Token, fig_tokens: list[Token]) -> bool:
@@ -797,8 +826,12 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
         from workbench.attribution import SPEECH_VERBS
 
         for verb in _governing_verbs(fig_tokens[-1], fig_tokens)[:2]:
-            if verb.lemma_.lower() in SPEECH_VERBS:
-                continue  # "Ukraine's intelligence puts the figure at 11,000": the subject is the speaker
+            if verb.lemma_.lower() in SPEECH_VERBS or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in TALLY_NOUNS for c in verb.children
+            ):
+                # "Ukraine's intelligence puts the figure at 11,000", "... gave a figure of 11,000": the subject
+                # is the speaker
+                continue
             if verb.lemma_.lower() in TRAINING | HOSTING and fig_tokens[-1].dep_ in {"dobj", "pobj"}:
                 break  # "Russia's camps struggled to absorb the first 6,000": the host's guests, not its own
             subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -862,7 +895,9 @@ def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
     return False
 
 
-CLAUSE_BOUNDARY = re.compile(r";|,\s+(?:while|whereas|but)\b", re.I)
+# ... and between reported clauses in a row: "told reporters that 10,000 had been sent, that most had moved to
+# Kursk and that they had begun combat operations"
+CLAUSE_BOUNDARY = re.compile(r";|,\s+(?:while|whereas|but)\b|,\s+that\s|\s+and\s+that\s", re.I)
 
 
 def _own_segment(fig_tokens: list[Token], sent: Span) -> str:
@@ -914,7 +949,11 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
         # the verb's own clause: "11,000 have been dispatched, and a part of them were deployed to the front" -
         # the second clause, with its own subject, is about the part, not this figure
         own = {t.i for c in verb.children if c.dep_ == "conj" and _own_subject(c) for t in c.subtree}
-        clause = " ".join(t.text for t in sent.doc[verb.left_edge.i : verb.right_edge.i + 1] if t.i not in own)
+        clause = " ".join(
+            t.text
+            for t in sent.doc[verb.left_edge.i : verb.right_edge.i + 1]
+            if t.i not in own and own_begin <= t.idx < own_end
+        )
         marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
         if marks & {"if", "unless", "once"} and "because" not in marks:  # "if only because" is no hypothetical
             return "expected"  # "if thousands of troops join the conflict": a hypothetical
@@ -1181,6 +1220,8 @@ def _side_clause(outer: Token, inner: Speaker) -> bool:
         marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
         if token.dep_ == "advcl" and marks & {"while", "whereas", "although", "though"}:
             return True
+        if token.i == verb.i and token.dep_ == "conj" and token.head.i != outer.i:
+            return True  # "The NIS said 10,000 had arrived, and Kyiv's intelligence gave 11,000": a report of its own
         if token.head.i == outer.i:
             return token.dep_ in {"advcl", "conj"}
         token = token.head

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from functools import cache
 
 import numpy
@@ -50,10 +51,19 @@ def line_starts(doc: Doc) -> list[int]:
 
 @Language.component("workbench_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every newline: headlines, subheadings and paragraphs never merge."""
+    """Start a sentence after every newline: headlines, subheadings and paragraphs never merge. A sentence also
+    starts after a footnote mark that follows a full stop ("... in November.[2] South Korea's ..."), which the
+    parser otherwise reads as running on."""
     for i in line_starts(doc)[1:]:
         doc[i].is_sent_start = True
+    for token in doc[1:-1]:
+        if token.text == "]" and _NOTE_AFTER_STOP.search(doc[token.i - 1].text) and doc[token.i + 1].text[:1].isupper():
+            doc[token.i + 1].is_sent_start = True
     return doc
+
+
+# The tokenizer keeps "November.[2" together: a full stop (and a closing quote) then an opened footnote mark.
+_NOTE_AFTER_STOP = re.compile(r"[.!?][\"”’]?\[\d{1,3}$")
 
 
 def _register_extensions() -> None:
