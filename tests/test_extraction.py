@@ -655,6 +655,13 @@ ATTRIBUTION = [
         "Sokil",
         None,
     ),
+    # a person named before a role apposition with a relative clause: the person, not "the minister"
+    (
+        "Yoon Suk Yeol spoke on Monday. Kim Yong-hyun, the defense minister who had warned in October that Pyongyang "
+        "could send as many as 10,000 troops to Russia by December, is now in detention.",
+        "Kim Yong-hyun",
+        None,
+    ),
     # rows of a plain-text table: the cell under the SOURCE header, known actor or not
     (
         "North Korean troops in Russia, by source.\n\nDATE     SOURCE             FIGURE    WHAT\n"
@@ -967,6 +974,32 @@ def test_next_sentence_attribution(nlp):
             "army_size",
             None,
         ),
+        # ground captured near the troops is not a capture of troops
+        (
+            "Some 9,000 North Korean soldiers are believed to have been deployed to Russia since October, with most "
+            "of them in Kursk, where Ukrainian forces captured a swathe of territory in August.",
+            "deployment",
+            "sent",
+        ),
+        # what a speaker adds, or a part of the force, does not set the whole figure's status
+        (
+            "North Korean troops in Russia. Austin put the total number of North Korean soldiers in Russia at about "
+            "10,000, adding that Washington was still trying to determine how Moscow planned to use them.",
+            "deployment",
+            "sent",
+        ),
+        (
+            "North Korean troops in Russia. South Korea's spy agency has said Pyongyang has sent more than 9,000 "
+            "troops to Russia, and told lawmakers that some of them were believed to have moved to the front line.",
+            "deployment",
+            "sent",
+        ),
+        (
+            "North Korean troops in Russia. In purely military terms, 11,000 men were never going to change the "
+            "course of the war.",
+            "deployment",
+            "sent",
+        ),
         # a count of the killed and wounded, and losses "nearing" a figure in a headline
         (
             "North Korean troops in Russia. Zelensky said on Saturday that the number of North Korean soldiers "
@@ -1042,6 +1075,11 @@ def test_category_and_status(nlp, text, category, status):
         "force said, adding that 41 had been shot down.",
         "North Korean troops are fighting in Kursk. Pyongyang has also supplied Moscow with 170 mm self-propelled "
         "guns and 240 mm rocket launchers.",
+        # timestamps, and a bare figure paired with a measured one
+        "North Korean troops are fighting in Kursk.\n\nPosted : 2024-11-16 17:24 | Updated : 2024-11-16 19:02",
+        "North Korean troops are fighting in Kursk. The assembly impeached him on December 14 by 204 votes to 85.",
+        "North Korean troops are fighting in Kursk. The area still under Ukrainian control has shrunk to roughly 400 "
+        "square kilometers from a peak of about 1,200 in August.",
     ],
 )
 def test_non_personnel_numbers_are_not_claims(nlp, text):
@@ -1049,6 +1087,7 @@ def test_non_personnel_numbers_are_not_claims(nlp, text):
         c.number_text
         not in {"8", "13", "3,000", "400", "$2,000", "2,000", "26 million", "24", "One", "40", "60"}
         | {"five", "700 billion", "22", "12,000", "900", "170", "19", "52", "41", "240", "14", "11", "12 billion"}
+        | {"16", "17", "85", "1,200"}
         for c in claims_of(nlp, text)
     )
 

@@ -60,6 +60,11 @@ def test_date_ranges_are_not_ranges(text):
     assert not any(f.is_range for f in find_figures(text))
 
 
+@pytest.mark.parametrize("text", ["Posted : 2024-11-13 17:24", "Updated 2025-01-07T09:41:02", "at 10:00 and 23:15"])
+def test_timestamps_are_not_figures(text):
+    assert list(find_figures(text)) == []
+
+
 def test_increase_by_to_is_two_figures():
     text = "The decree lifts the force by roughly 90,000 to 2.1 million servicemen."
     assert [(f.number_text, f.low) for f in find_figures(text)] == [("90,000", 90000), ("2.1 million", 2100000)]

@@ -661,6 +661,17 @@ class Attributor:
             modifiers = [c.text for c in group.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ not in TIME_ENTS]
             name = " ".join([*modifiers, group.lemma_.lower()])
             return Source(name, _mention_span(token).text, None, country_in(name), "anonymous"), _mention_span(token)
+        if (
+            token.pos_ == "NOUN"
+            and token.dep_ == "appos"
+            and token.head.pos_ == "PROPN"
+            and token.head.ent_type_ == "PERSON"
+            and token.lemma_.lower() in ROLE_NOUNS
+        ):
+            # "Kim Yong-hyun, the defense minister who had warned ...": the named person, by the name alone (the
+            # head's phrase spans the relative clause and its figures)
+            resolved = self.resolve_token(token.head, memory)
+            return (resolved[0], _name_span(token.head)) if resolved is not None else None
         if token.pos_ == "NOUN" and (called := _call_sign(token)) is not None:
             return called, _mention_span(token)
         if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ != "PERSON"):

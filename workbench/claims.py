@@ -97,7 +97,8 @@ join relocate redeploy
 )
 FUTURE_CUES = re.compile(
     r"\b(?:will|would|'ll|expected|expects?|expect(?:ing)?|plan(?:s|ned|ning)?|intend(?:s|ed)?|set to|"
-    r"poised to|going to|to be (?:deployed|sent)|by (?:the end of )?(?:january|february|march|april|may|june|"
+    r"poised to|(?<!never )(?<!not )going to|to be (?:deployed|sent)|"
+    r"by (?:the end of )?(?:january|february|march|april|may|june|"
     r"july|august|september|october|november|december|year-end|the end)|could be (?:deployed|sent)|"
     r"may be (?:deployed|sent)|in the coming|soon|next (?:week|month|year))\b",
     re.I,
@@ -469,6 +470,13 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         local,
         flags=re.I,
     )
+    # "where Ukrainian forces captured a swathe of territory": ground taken, not people
+    local = TERRITORY_TAKEN.sub(" ", local)
+    for verb in [] if whole else _governing_verbs(anchor, fig_tokens)[:3]:
+        if verb.lemma_.lower() in CAPTURE and any(
+            c.dep_ == "dobj" and TERRITORY_TAKEN.search(f"captured {c.text}") for c in verb.children
+        ):
+            lemmas.discard(verb.lemma_.lower())
     before_fig = sent.doc[max(sent.start, fig_tokens[0].i - 3) : fig_tokens[0].i].text.lower()
     survivors = "all but" in before_fig
     army_phrase = re.search(
@@ -588,6 +596,7 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         or re.search(  # "a loss of 4,000 men", "losses are in the hundreds", "who did not survive", "the toll"
             r"\b(?:(?:loss|losses|toll)\b(?:\s+\S+){0,4}?\s+(?:of|at|stood|stands?|are|is|were|was|reached|rose|"
             r"climbed|totall?ed|numbere?d?|nears?|tops?|hit|hits|exceeds?|exceeded|pass(?:es|ed)?|approach(?:es|ed)?|"
+            r"reach(?:es)?|"
             r"surpass(?:es|ed)?)|(?:did not|didn't|never|failed to) (?:surviv\w*|return\w*|c[ao]me back|"
             r"ma[dk]e it))\b",
             local,
@@ -642,6 +651,11 @@ FORMATION_OF = re.compile(
     re.I,
 )
 PREDICATIVE_STRONG = re.compile(r"\s+(?:(?:men|troops|soldiers)\s+)?strong\b")
+TERRITORY_TAKEN = re.compile(
+    r"\b(?:captured|captures?|capturing|seized?|seizing)\s+(?:[\w-]+\s+){0,3}?(?:territory|ground|land|villages?|"
+    r"towns?|settlements?|positions?|areas?|parts?|swathes?|swaths?|city|cities|square)\b",
+    re.I,
+)
 # A standing formation named before a predicative "N strong", with nothing between that makes it a dispatch.
 STANDING_FORMATION = re.compile(
     r"\b(?:corps|division|brigade|regiment|army)\b(?:(?!\b(?:sent|deployed|dispatched|expeditionary|contingent)\b)"
@@ -670,6 +684,8 @@ def _counted_casualties(anchor: Token, fig_tokens: list[Token]) -> bool:
     return bool(COUNTED_CASUALTIES.search(before))
 
 
+# "has sent 10,000 ... and said some of them had moved to the front line": the front is the part's, not the whole's
+PART_OF_THEM = re.compile(r"\b(?:some|part|a portion|a few|a fraction|many|most) of (?:them|those|these)\b", re.I)
 # "the number of North Korean soldiers killed and wounded in Kursk had reached 3,800"
 COUNTED_CASUALTIES = re.compile(
     r"\b(?:number|total|tally|count) of (?:(?!\b(?:sent|deployed|dispatched|arrived)\b)[^.;:]){0,60}?"
@@ -897,7 +913,9 @@ def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
 
 # ... and between reported clauses in a row: "told reporters that 10,000 had been sent, that most had moved to
 # Kursk and that they had begun combat operations"
-CLAUSE_BOUNDARY = re.compile(r";|,\s+(?:while|whereas|but)\b|,\s+that\s|\s+and\s+that\s", re.I)
+CLAUSE_BOUNDARY = re.compile(
+    r";|,\s+(?:while|whereas|but)\b|,\s+that\s|\s+and\s+that\s|,\s+(?:adding|noting|warning)\b", re.I
+)
 
 
 def _own_segment(fig_tokens: list[Token], sent: Span) -> str:
@@ -1009,7 +1027,11 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
                 moving and re.search(r"\b(?:toward|towards)\b", clause, re.I)
             ):
                 return "expected"
-            if _affirmed(FRONT_CUES, clause) and not re.search(r"\bcould|may|might|would\b", clause):
+            if (
+                _affirmed(FRONT_CUES, clause)
+                and not re.search(r"\bcould|may|might|would\b", clause)
+                and not PART_OF_THEM.search(clause)
+            ):
                 return "front"
             return "sent"
         if lemma == "be" and TRAINING_CUES.search(clause) and TRAINING_CUES.search(_own_segment(fig_tokens, sent)):
@@ -1438,6 +1460,8 @@ drone missile shell rocket tank gun howitzer launcher vehicle aircraft plane hel
 mine munition weapon system battery artillery
 """.split()
 )
+# Things counted in a figure that a following bare figure also counts ("204 votes to 85").
+PAIRED_MEASURES = frozenset("vote seat kilometer kilometre mile hectare acre village settlement percent".split())
 # Units after a bare number that make it a measure, not a headcount ("170 mm guns", "40 km", "3 p.m.").
 MEASURE_WORDS = frozenset(
     "percent per times km kilometres kilometers miles mile mm cm kg tons tonnes metres meters p.m. a.m.".split()
@@ -1535,6 +1559,13 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
         t for t in sent if t.i < fig_tokens[0].i and t.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in t.children)
     ]
     if counted and counted[-1].lemma_.lower() in MATERIEL:
+        return False
+    # "204 votes to 85", "400 square kilometers from a peak of 1,200": the paired figure counts the same thing
+    if (
+        counted
+        and fig_tokens[0].i - counted[-1].i <= 8
+        and (counted[-1].lemma_.lower() in PAIRED_MEASURES or counted[-1].lower_ in MEASURE_WORDS)
+    ):
         return False
     # a bare figure that is the subject of its clause ("as 11,000 gather in Kursk", "says 7,000 are already
     # there") stands for the people the whole article is about

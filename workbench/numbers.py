@@ -241,6 +241,9 @@ def _looks_like_non_range(text: str, match: re.Match[str]) -> bool:
     return sep.lower() == "and" and not match.group("between")
 
 
+_TIMESTAMP = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?\b|\b\d{1,2}:\d{2}(?::\d{2})?\b")
+
+
 def find_figures(text: str) -> Iterator[Figure]:
     """Every number, range and vague quantity in ``text``, left to right, non-overlapping."""
     taken: list[tuple[int, int]] = []
@@ -248,6 +251,8 @@ def find_figures(text: str) -> Iterator[Figure]:
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
+    # timestamps are never figures: "2024-11-13", "17:24", "2024-11-13T17:24"
+    taken.extend((m.start(), m.end()) for m in _TIMESTAMP.finditer(text))
     found: list[Figure] = []
     for match in _VAGUE_RE.finditer(text):
         phrase = re.sub(r"\s+", " ", match.group("num").lower())
