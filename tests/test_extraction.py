@@ -1401,6 +1401,15 @@ def test_stances_in_context(nlp, text, marker, actor, stance):
     ]
 
 
+def test_nations_conjoined_before_one_head_each_hold_the_stance(nlp):
+    text = (
+        "North Korean troops in Russia. North Korea has sent about 9,000 troops to Russia, according to Japanese "
+        "and South Korean officials."
+    )
+    actors = {(r.actor, r.stance) for r in StanceExtractor()(nlp(text), "t")}
+    assert {("Japanese officials", "confirms"), ("South Korean officials", "confirms")} <= actors, actors
+
+
 def test_no_stance_for_transcript_questions(nlp):
     """A reporter's question ("Q: ...?") is no one's position."""
     text = "Q: Are North Korean troops fighting in Kursk, and has Russia confirmed it?\n\nMS. LANE: Next question.\n"
@@ -1419,6 +1428,12 @@ def test_no_stance_for_transcript_questions(nlp):
         # a broadcaster's own anchor is no actor
         "North Korean troops are in Kursk.\n\nJANE ROE, CNN ANCHOR: North Korean soldiers are now fighting in "
         "Kursk.\n\nROE: Thank you.",
+        # what would follow if the troops fought is a condition, not a report; a byline's reporter is no actor
+        'North Korean troops are in Kursk. "If they are used in combat against Ukraine, they will become legitimate '
+        'military targets," the minister said.',
+        'North Korean troops are in Kursk. Any North Korean soldiers who do join the fighting would be "fair game," '
+        "she said.",
+        "North Korean troops are in Kursk.\n\nMina Park reported from Seoul, and Tom Hale from London.",
     ],
 )
 def test_no_stance_on_other_matters(nlp, text):

@@ -189,9 +189,29 @@ def classify(text: str, speaking: bool = False, topical: bool = False) -> tuple[
         return "expects", m.group(0)
     if (m := CONFIRM.search(text)) and not NEGATED_CONFIRM.search(text):
         return "confirms", m.group(0)
+    if CREDIT_LINE.search(text):
+        return None  # "Jane Roe reported from Seoul": the byline's reporter, not a position
+    if HYPOTHETICAL.search(text) and not PRESENT.search(text):
+        return None  # "If they are used in combat, they will become legitimate targets": a condition, not a report
     if speaking and (topical or (NK.search(text) and TROOPS.search(text))):
         return "confirms", "reported"
     return None
+
+
+# Nations conjoined before one head: "U.S., South Korean and Ukrainian intelligence", "U.S. and South Korean officials".
+JOINT_OWNERS = re.compile(
+    r"(?:the\s+)?((?:[\w.'’-]+(?:\s+[\w'’-]+)?\s*,\s*)*[\w.'’-]+(?:\s+[\w'’-]+)?,?\s+and\s+[\w.'’-]+(?:\s+[\w'’-]+)?)\s+"
+    r"(intelligence(?: agencies| services| officials)?|officials|sources|governments|authorities|estimates)",
+    re.I,
+)
+# A statement about what would follow if the troops fought, not about whether they are there.
+HYPOTHETICAL = re.compile(
+    r"\bif (?:they|the (?:north korean )?(?:soldiers|troops)|north korean (?:soldiers|troops)|these troops)\b|"
+    r"\b(?:would|will) (?:be(?:come)? )?(?:\"|“|')?(?:fair game|legitimate (?:military )?targets?)|"
+    r"\bwho (?:do|does|did) (?:join|enter)\b",
+    re.I,
+)
+CREDIT_LINE = re.compile(r"\b(?:reported|contributed(?: reporting)?) from [A-Z][\w.-]+(?:,|\s+and\b|\.|$)")
 
 
 # Sentences about something else that share the words: North Korean labourers, the size of the North's whole
@@ -339,6 +359,15 @@ class StanceExtractor:
         mention = speaker.source.mention or ""
         if not re.search(r"\b(?:and|nor|or)\b|,", mention):
             return [speaker.source]
+        if (joint := JOINT_OWNERS.fullmatch(mention.strip())) is not None:
+            # "U.S., South Korean and Ukrainian intelligence": each nation's intelligence, as written
+            parts = [p.strip() for p in re.split(r",|\band\b", joint.group(1)) if p.strip()]
+            if len(parts) >= 2 and all(country_in(p) or p.lower() == "western" for p in parts):
+                head = joint.group(2)
+                return [
+                    Source(f"{p} {head}", f"{p} {head}", speaker.source.type, country_in(p), "organization")
+                    for p in parts
+                ]
         hits = [h for h in self.registry.find_in(mention) if h[2].kind in {"country", "organization", "person"}]
         if len(hits) < 2:
             return [speaker.source]
