@@ -1401,6 +1401,40 @@ def test_stances_in_context(nlp, text, marker, actor, stance):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "actor", "stance"),
+    [
+        # passing questions on, avoiding the subject, saying nothing in one's own media
+        (
+            "North Korean troops in Russia. Kremlin spokesman Dmitry Peskov referred reporters to the ministry.",
+            "Dmitry Peskov",
+            "cannot_confirm",
+        ),
+        (
+            "North Korean troops in Russia. Pro-war military bloggers have acknowledged losses near Sudzha but have "
+            "avoided mentioning the North Koreans.",
+            "Pro-war military bloggers",
+            "cannot_confirm",
+        ),
+        (
+            "North Korean troops in Russia. In Pyongyang, state media have not reported the deployment.",
+            "state media",
+            "cannot_confirm",
+        ),
+        # a body "quoted as saying"
+        (
+            'North Korean troops in Russia. "They have joined Russian airborne units and begun fighting," the NIS was '
+            "quoted as saying.",
+            "South Korea NIS",
+            "confirms",
+        ),
+    ],
+)
+def test_stances_of_silence_and_quoted_bodies(nlp, text, actor, stance):
+    rows = {(r.actor, r.stance) for r in StanceExtractor()(nlp(text), "t") if r.start_char > 30}
+    assert (actor, stance) in rows, rows
+
+
 def test_nations_conjoined_before_one_head_each_hold_the_stance(nlp):
     text = (
         "North Korean troops in Russia. North Korea has sent about 9,000 troops to Russia, according to Japanese "

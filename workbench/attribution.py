@@ -1290,6 +1290,19 @@ class Attributor:
                     # '"Koreans," says the operator, ...': the quoted words are what was said, not who said it
                     subject = inverted
                 passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+                if (
+                    subject is not None
+                    and passive
+                    and token.lemma_.lower() in {"quote", "cite"}
+                    and any(
+                        t.lemma_.lower() in {"say", "tell", "state"}
+                        and t.head.lower_ == "as"
+                        and t.head.head.i == token.i
+                        for t in token.subtree
+                    )
+                ):
+                    add(subject, "say", token.i)  # '"...," the NIS was quoted as saying': the quoted body speaks
+                    continue
                 if subject is not None and (passive or subject.dep_ == "nsubjpass"):
                     # "troops are said to be...": the subject is the content, not the speaker
                     agent = self._agent_of(token)

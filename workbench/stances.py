@@ -45,7 +45,10 @@ CANNOT = re.compile(
     r"if (?:the )?(?:reports?|this|that|it|they|claims?) (?:were|are|is|was|be|prove[sd]?) (?:confirmed|verified)|"
     r"has not commented|have not commented|"
     r"(?:not|n't|n’t|never) (?:yet )?mention\w*|nothing (?:to add|more to say)|no reason to comment|sidestep\w*|"
-    r"avoid\w* (?:taking a position|comment\w*|the question|questions|any mention)|"
+    r"avoid\w* (?:taking a position|comment\w*|the question|questions|any mention|mentioning)|"
+    # "referred questions to the Defense Ministry", "state media have not reported the deployment"
+    r"referr?(?:ed|ing|s)? (?:\w+ ){0,2}(?:questions?|journalists|reporters|queries|inquiries|enquiries) to|"
+    r"(?:has|have|had)(?: not|n't|n’t)(?: yet)? reported (?:the|any|on the)|"
     r"(?:gather|collect)\w* (?:and analy\w+ )?information|refrain\w* from|no independent information|"
     r"(?:cannot|can't|can’t|can not) say|still verifying|(?:will|would)(?: not|n't|n’t) describe|said little|"
     # pointed non-denials: "cooperation is our sovereign business", "it is up to Russia how it applies the treaty"
@@ -134,14 +137,15 @@ TOPIC = re.compile(
 NEGATED_CONFIRM = re.compile(r"\b(?:not|n't|n’t|never|no)\b[^.]{0,25}\bconfirm", re.I)
 # Verbs whose subject takes a position even when they are not reporting verbs.
 POSITION_VERBS = frozenset(
-    "call describe dismiss deny reject refute dispute condemn acknowledge confirm decline "
+    "call describe dismiss deny reject refute dispute condemn acknowledge confirm decline refer "
     "refuse mock ridicule brush slam accuse comment insist stop label brand praise thank celebrate sidestep".split()
 )
 ACTOR_HEADS = re.compile(
     r"official|spokes|minister|ministry|president|secretary|ambassador|envoy|diplomat|"
     r"representative|chief|head|general|commander|lawmaker|legislator|agency|service|intelligence|"
     r"government|military|army|kremlin|source|analyst|expert|observer|channel|media|outlet|"
-    r"newspaper|broadcaster|report|people|person|committee|office|council|directorate|staff|embassy|mission",
+    r"newspaper|broadcaster|report|people|person|committee|office|council|directorate|staff|embassy|mission|"
+    r"blogger|commentator",
     re.I,
 )
 
