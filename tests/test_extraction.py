@@ -565,12 +565,19 @@ ATTRIBUTION = [
         "Anna Berg",
         None,
     ),
-    # a claim "in" the media keeps the media as the figure's claimant
+    # a claim "in" the media is the media's figure, whoever dismisses it
     (
         "Reports in Western media that 9,000 North Korean servicemen are in the Kursk region are a fabrication, "
         "Maria Zakharova said on Wednesday.",
-        "Maria Zakharova",
         "Western media",
+        None,
+    ),
+    # ... and a possessor's claim "of" a figure, dismissed by the speaker, stays the possessor's
+    (
+        "Igor Volkov, a member of the Duma's defence committee, told the TASS agency that Kyiv's claim of 5,000 "
+        'North Korean losses was "pure invention."',
+        "Ukraine",
+        None,
     ),
     # a deadline after "by" is no agent
     ("About 5,000 more North Korean soldiers are expected by the end of the year.", None, None),

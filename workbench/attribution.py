@@ -929,6 +929,13 @@ class Attributor:
             ),
             None,
         )
+        if (
+            claimant is not None
+            and claimant.head.lower_ == "of"
+            and any(c.dep_ == "poss" for c in noun.children)
+            and any(t.like_num for t in claimant.subtree)
+        ):
+            claimant = None  # "Kyiv's claim of 4,000 losses": the of-phrase is the content, the possessor claims
         in_media = claimant is not None and claimant.head.lower_ == "in"  # "reports in Western media that ..."
 
         if claimant is None and _owner_modifier(noun):
@@ -936,10 +943,20 @@ class Attributor:
             content = self._that_content(noun)
             return (noun, content) if content is not None else None
         if claimant is None:
-            # "Budanov's claim that 9,000 ...": the possessor claims, when a that-clause says what
+            # "Budanov's claim that 9,000 ...", "Kyiv's claim of 4,000 losses": the possessor claims, when a
+            # that-clause or an of-phrase with a number says what
             owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ != "whose"), None)
-            content = self._that_content(noun) if owner is not None else None
-            return (owner, content) if owner is not None and content is not None else None
+            if owner is None:
+                return None
+            content = self._that_content(noun) or next(
+                (
+                    c
+                    for c in noun.children
+                    if c.dep_ == "prep" and c.lower_ == "of" and any(t.like_num for t in c.subtree)
+                ),
+                None,
+            )
+            return (owner, content) if content is not None else None
         if claimant is None or claimant.lemma_.lower() in NON_SPEAKERS:
             return None
         # "claims of British tabloids about 5,000 ...": the about-phrase may hang on the claimant itself

@@ -1175,6 +1175,8 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
     if verbal:
         verbal.sort(key=lambda pair: pair[0])
         outer, inner = verbal[0][1], verbal[-1][1]
+        if inner is not outer and inner.cue == "claim of":
+            return inner  # "Kartsev said Kyiv's claim of 4,000 losses was a fantasy": the figure is the claimant's
         if inner is not outer and _side_clause(info.span.doc[outer.verb_i], inner):
             return inner  # "Ukraine says 3,000, while South Korea puts it at 1,100": a speaker of its own
         if outer.source.kind == "media" and inner is not outer and outer.cue in {"state", "report", "say"}:
