@@ -209,12 +209,12 @@ ATTRIBUTION = [
         "Zelensky",
         None,
     ),
-    # a media report that modifies its own noun, inside another speaker's sentence: relayed
+    # a media report that modifies its own noun, inside another speaker's sentence: the report's figure
     (
         "Asked about a German press report that 40 North Korean officers had defected, Kim said he could not "
         "confirm it.",
-        "Kim",
         "German press",
+        None,
     ),
     # a member of a group, named generically
     (
