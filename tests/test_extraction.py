@@ -1007,6 +1007,27 @@ def test_next_sentence_attribution(nlp):
             "deployment",
             "sent",
         ),
+        # "the two men" after the article told of captures are the captives
+        (
+            "North Korean troops in Russia. Ukraine said it had captured two North Korean soldiers in Kursk. The SBU "
+            "later released a video of the two men being questioned.",
+            "captured",
+            None,
+        ),
+        # a verdict on the force there is no plan
+        (
+            'North Korean troops in Russia. "Nine thousand soldiers will not turn this war around," a former '
+            "intelligence officer told the BBC.",
+            "deployment",
+            "sent",
+        ),
+        # assault groups are combat, even when the counters are Ukrainian
+        (
+            "North Korean troops in Russia. North Korean infantry have been thrown at Ukrainian positions, advancing "
+            "in groups that Ukrainian drone operators describe as 20 to 40 men.",
+            "deployment",
+            "front",
+        ),
         # a count of the killed and wounded, and losses "nearing" a figure in a headline
         (
             "North Korean troops in Russia. Zelensky said on Saturday that the number of North Korean soldiers "

@@ -579,6 +579,14 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
             local,
             re.I,
         )
+        # "the two men being questioned", "the two soldiers could be brought to the South": the captives the
+        # article has already told of
+        or (
+            fig.high <= 10
+            and sent.doc[fig_tokens[0].i - 1].lower_ in {"the", "both", "these", "those"}
+            and CAPTIVES.search(sent.doc.text[max(0, sent.start_char - 4000) : sent.start_char])
+            and not re.search(r"\b(?:killed|dead|died|bodies)\b", local, re.I)
+        )
         # "announced the captures, posting photos of the two men": a few people in a sentence about captures
         or (
             fig.high <= 10
@@ -651,6 +659,7 @@ FORMATION_OF = re.compile(
     re.I,
 )
 PREDICATIVE_STRONG = re.compile(r"\s+(?:(?:men|troops|soldiers)\s+)?strong\b")
+CAPTIVES = re.compile(r"\bcaptur(?:e|ed|es|ing)\b|\bprisoners?\b|\bPOWs?\b|\btaken alive\b|\bcaptives?\b", re.I)
 TERRITORY_TAKEN = re.compile(
     r"\b(?:captured|captures?|capturing|seized?|seizing)\s+(?:[\w-]+\s+){0,3}?(?:territory|ground|land|villages?|"
     r"towns?|settlements?|positions?|areas?|parts?|swathes?|swaths?|city|cities|square)\b",
@@ -782,7 +791,8 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
         # speaker ("..., a Ukrainian officer told reporters"), not the actor
         for verb in _governing_verbs(noun, fig_tokens)[:2]:
             tally = any(c.dep_ == "dobj" and c.lemma_.lower() in TALLY_NOUNS for c in verb.children)
-            if verb.lemma_.lower() in REPORTING_TAGS or tally:  # "a Kyiv paper put the number of deserters at"
+            # "a Kyiv paper put the number of deserters at", "groups that Ukrainian operators describe as 20 to 40"
+            if verb.lemma_.lower() in REPORTING_TAGS | {"describe"} or tally:
                 speakers = [c for c in verb.children if c.dep_ == "nsubj"]
                 if any(re.search(RUSSIAN_SIDE, " ".join(t.text for t in c.subtree), re.I) for c in speakers):
                     return False  # "the enemy has lost 28,000 servicemen, the Russian Defence Ministry reported"
@@ -834,7 +844,7 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
             nationality
             and not re.search(  # "Ukraine's intelligence says 11,000 are in Kursk": the speaker's
                 r"\b(?:says?|said|told|tells|reports?|reported|estimates?|estimated|claims?|claimed|believes?|"
-                r"assess(?:es|ed)?)\b",
+                r"assess(?:es|ed)?|describes?|described)\b",
                 before[nationality[-1].end() :],
             )
         ):
@@ -936,6 +946,13 @@ def _own_bounds(fig_tokens: list[Token], sent: Span) -> tuple[int, int]:
 
 
 OPINION_VERBS = frozenset("say guess think estimate reckon imagine".split())
+# "in groups of 20 or 30", "in small groups of 10 to 15": assault groups (a single "group of 1,500" is a batch)
+ATTACK_GROUPS = re.compile(
+    r"\bgroups (?:of|that [^.;]{0,60}? as)\s+(?:(?:about|around|some|roughly|up to|perhaps|maybe|between)\s+)?$",
+    re.I,
+)
+# Verbs of a force's effect on the war: "will not change the war", "won't tip the balance".
+IMPACT_VERBS = frozenset("change turn alter decide tip shift swing win save transform".split())
 
 
 def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text: str | None) -> str:
@@ -951,6 +968,9 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
         ):
             return "front"  # "90 of the 100 men in his company ... in their first week of fighting"
         return "sent"
+    before_fig = sent.doc.text[max(sent.start_char, fig_tokens[0].idx - 40) : fig_tokens[0].idx]
+    if ATTACK_GROUPS.search(before_fig) and not FUTURE_CUES.search(span_text(sent)):
+        return "front"  # "they come in groups of 20 or 30": small assault groups are a combat description
     right_after = sent.doc[anchor.i + 1 : min(sent.end, anchor.i + 5)].text
     # "11,000 North Korean soldiers now in Kursk; Pentagon expects them in battle": present, whatever comes next
     present = re.match(
@@ -1006,6 +1026,8 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
             return "expected"
         if future and lemma in OPINION_VERBS:
             continue  # "I would say 1,200": a hedge on the estimate, not a future deployment
+        if future and lemma in IMPACT_VERBS and any(c.dep_ == "neg" for c in verb.children):
+            return "sent"  # "Ten thousand soldiers will not turn this war around": a verdict on the force there
         if future:
             if present:
                 continue  # "10,000 now in Kursk, could fight soon": the hypothetical does not settle the status
