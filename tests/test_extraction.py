@@ -669,6 +669,40 @@ ATTRIBUTION = [
         "Kim Yong-hyun",
         None,
     ),
+    # a quote box: the capitals caption over the quotation names its speaker
+    (
+        "What officials have said about North Korean troops\n\nOLENA VASYLENKO, UKRAINIAN DEPUTY DEFENCE MINISTER, "
+        'NOV. 4, ON NATIONAL TELEVISION\n"There are already 9,000 North Korean soldiers in the Kursk region. Russia '
+        'is getting ready to use them."\n',
+        "Olena Vasylenko",
+        None,
+    ),
+    # Q&A: "A:" is the person the introduction presents, never the byline
+    (
+        "INTERVIEW\n\nBy Marco Lindqvist\n\nHelga Brandt, a senior analyst at the Baltic Institute for Defence "
+        "Studies, spoke to us about the numbers.\n\nQ: How many North Korean soldiers are in Russia?\n\nA: The "
+        "figure almost everyone uses is about 11,000.\n",
+        "Helga Brandt",
+        None,
+    ),
+    # a fact-box bullet: the description's speaker, else the credit in brackets after it
+    (
+        "North Korean troops in Russia\n\n• 12,000: the total the NIS says Pyongyang has decided to send. (Yonhap)\n",
+        "South Korea NIS",
+        None,
+    ),
+    (
+        "North Korean troops in Russia\n\n• 28,500: U.S. service members stationed in South Korea. (U.S. Forces "
+        "Korea)\n",
+        "U.S. Forces Korea",
+        None,
+    ),
+    # a people named in the plural speaks as its country
+    (
+        "North Korean troops in Russia. QUESTION: The Ukrainians have been saying for a week that 11,000 are there.",
+        "Ukraine",
+        None,
+    ),
     # rows of a plain-text table: the cell under the SOURCE header, known actor or not
     (
         "North Korean troops in Russia, by source.\n\nDATE     SOURCE             FIGURE    WHAT\n"
@@ -1006,6 +1040,17 @@ def test_next_sentence_attribution(nlp):
             "course of the war.",
             "deployment",
             "sent",
+        ),
+        # a fact-box bullet about another country's troops, and one about a decided total
+        (
+            "North Korean troops in Russia\n\n• 28,500: U.S. service members stationed in South Korea. (USFK)\n",
+            "other",
+            None,
+        ),
+        (
+            "North Korean troops in Russia\n\n• 12,000: the total the NIS says Pyongyang has decided to send.\n",
+            "deployment",
+            "expected",
         ),
         # "the two men" after the article told of captures are the captives
         (

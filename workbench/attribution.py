@@ -672,6 +672,15 @@ class Attributor:
             # head's phrase spans the relative clause and its figures)
             resolved = self.resolve_token(token.head, memory)
             return (resolved[0], _name_span(token.head)) if resolved is not None else None
+        if (
+            token.tag_ in {"NNPS", "NNS"}
+            and (people := _PEOPLE_OF.get(token.lower_)) is not None
+            and token.doc[token.i - 1].lower_ in {"the", "south"}
+            and not any(c.dep_ in {"amod", "compound", "prep"} and c.lower_ != "south" for c in token.children)
+        ):
+            # "The Ukrainians have been saying 11,000", "the South Koreans told NATO": that country
+            name = "South Korea" if token.doc[token.i - 1].lower_ == "south" else people
+            return self.registry.resolve(name), token.doc[token.i - 1 : token.i + 1]
         if token.pos_ == "NOUN" and (called := _call_sign(token)) is not None:
             return called, _mention_span(token)
         if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ != "PERSON"):
@@ -1483,13 +1492,21 @@ class Attributor:
 
     def parenthetical_speaker(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
         """ "... 600 dead (NIS briefing to lawmakers, April 30)": a source note in brackets at the end."""
-        match = re.search(r"\(([^()]{2,80})\)\s*[.;]?\s*$", span_text(sent))
+        text, offset = span_text(sent), sent.start_char
+        match = re.search(r"\(([^()]{2,80})\)\s*[.;]?\s*$", text)
+        if not match:
+            # "• 28,500: U.S. service members in South Korea. (U.S. Forces Korea)": a credit after the full stop,
+            # which the sentence splitter puts on its own
+            line_end = sent.doc.text.find("\n", sent.end_char)
+            offset = sent.end_char
+            text = sent.doc.text[offset : len(sent.doc.text) if line_end < 0 else line_end]
+            match = re.fullmatch(r"\s*\(([^()]{2,80})\)\s*", text)
         if not match or not (hits := self.registry.find_in(match.group(1))):
             return None
         start, end, _actor = hits[0]
         source = self.registry.resolve(match.group(1)[start:end])
         memory.remember(source, spoke=True)
-        offset = sent.start_char + match.start(1)
+        offset += match.start(1)
         return Speaker(source, offset + start, offset + end, "colon")
 
     def colon_speaker(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
@@ -1801,7 +1818,14 @@ class TranscriptTurns:
         """The person the introduction is about: of the people it names (a PERSON entity, or a proper name after
         a rank: "Major Olena Kravets"), the one the article names most often."""
         doc = self.doc
-        names = [e.text for e in doc_entities(doc) if e.label_ == "PERSON" and e.end_char <= intro_end]
+        bylines = {m.group(1) for m in _BYLINE.finditer(doc.text[:intro_end])}
+        names = [
+            e.text
+            for e in doc_entities(doc)
+            if e.label_ == "PERSON" and e.end_char <= intro_end and e.text not in bylines
+        ]
+        # "Ingrid Solberg, a senior analyst at ...": the recognizer does not read every sentence
+        names += [m.group(1) for m in _INTRODUCED.finditer(doc.text[:intro_end]) if m.group(1) not in bylines]
         for token in doc:
             if token.idx >= intro_end:
                 break
@@ -1847,6 +1871,13 @@ class TranscriptTurns:
         return Speaker(self.current, self.label_span[0], self.label_span[1], "colon")
 
 
+# "By Tomas Ferreira" on a line of its own: the writer, not the interviewee.
+_BYLINE = re.compile(r"(?m)^[ \t]*[Bb]y ([A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){1,3})[ \t]*$")
+# A person introduced by their role: "Ingrid Solberg, a senior analyst at the Nordic Institute".
+_INTRODUCED = re.compile(
+    r"\b([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){1,2}), (?:a|an|the) [^.]{0,80}?\b(?:analyst|researcher|fellow|"
+    r"professor|expert|director|commander|officer|scholar|head|chief|soldier|official)\b"
+)
 _SOURCE_LINE = re.compile(r"[ \t]*Sources?[ \t]*:[ \t]*")
 _QUOTE_LINE = re.compile(r"[ \t]*(?:Quote|Direct speech)[ \t]*:")
 _SOURCE_MENTION_END = re.compile(r",|;|\(|\s[-–—]\s|\s+(?:on|in|during|via|at|speaking|told|quoted|cited|said)\s+")
@@ -1859,6 +1890,17 @@ _CITING_TAG = re.compile(
 )
 
 
+# "the Ukrainians" speaking: the country.
+_PEOPLE_OF = {
+    "ukrainians": "Ukraine",
+    "russians": "Russia",
+    "americans": "United States",
+    "koreans": "South Korea",
+    "japanese": "Japan",
+    "poles": "Poland",
+}
+# A quote box caption: a name in capitals, then role, date or venue, on a line of its own.
+_QUOTE_CAPTION = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){1,3}),\s+[A-Z0-9][A-Z0-9 ,.'’&()\-]{3,}")
 # The end of a reprinted statement: a rule or an "ends" mark.
 _RELEASE_END = re.compile(r"(?:\*{3,}|-{3,}|#{3}|_{3,}|ENDS|-ENDS-|Background:?|BACKGROUND:?)")
 
@@ -1872,6 +1914,8 @@ class QuoteBlocks:
         self.source: Speaker | None = None
         self.quoting = False
         self.release: Speaker | None = None  # the letterhead of a statement reprinted in full
+        self.caption: Speaker | None = None  # "VOLODYMYR ZELENSKY, UKRAINIAN PRESIDENT, NOV. 4" over a quotation
+        self.captioned = False  # this line is the quotation under a caption
         self._line_done = -1
 
     def update(self, line_start: int, line: str, memory: SpeakerMemory) -> None:
@@ -1880,6 +1924,16 @@ class QuoteBlocks:
         self._line_done = line_start
         self.quoting = bool(_QUOTE_LINE.match(line))
         stripped = line.strip()
+        self.captioned = self.caption is not None and stripped[:1] in {'"', "“", "'", "‘"}
+        if not self.captioned:
+            self.caption = None
+        if (caption := _QUOTE_CAPTION.fullmatch(stripped)) is not None:
+            name = " ".join(w.capitalize() if w.isupper() else w for w in caption.group(1).split())
+            source = self.registry.resolve(name, is_person=True)
+            if source.name and (source.known or source.kind == "person"):
+                start = line_start + line.index(stripped)
+                self.caption = Speaker(source, start, start + len(caption.group(1)), "quote block")
+                memory.remember(source, spoke=True)
         if _RELEASE_END.fullmatch(stripped):
             self.release = None
         elif (letterhead := self._letterhead(stripped)) is not None:
@@ -1920,6 +1974,8 @@ class QuoteBlocks:
         """Inside a "Quote:" paragraph, the block's speaker stands for "we"/"our data" and for a sentence that
         names nobody; inside a reprinted statement, its letterhead does for the body text (not for its title,
         dateline or date lines, which state nothing)."""
+        if self.captioned and self.caption is not None and not any(s.verb_i is not None for s in speakers):
+            return [self.caption]  # a quote box: the caption's speaker says the whole quotation
         if self.release is not None and not self.quoting and not speakers and not heading:
             return [self.release]
         if not self.quoting or self.source is None:

@@ -97,7 +97,7 @@ join relocate redeploy
 )
 FUTURE_CUES = re.compile(
     r"\b(?:will|would|'ll|expected|expects?|expect(?:ing)?|plan(?:s|ned|ning)?|intend(?:s|ed)?|set to|"
-    r"poised to|(?<!never )(?<!not )going to|to be (?:deployed|sent)|"
+    r"poised to|(?<!never )(?<!not )going to|to be (?:deployed|sent)|decided to (?:send|deploy|dispatch)|"
     r"by (?:the end of )?(?:january|february|march|april|may|june|"
     r"july|august|september|october|november|december|year-end|the end)|could be (?:deployed|sent)|"
     r"may be (?:deployed|sent)|in the coming|soon|next (?:week|month|year))\b",
@@ -338,13 +338,22 @@ def _spaced_dash_after(fig_tokens: list[Token], sent: Span) -> bool:
     return i < sent.end and doc[i].text in {"-", "–", "—"} and bool(doc[i - 1].whitespace_ and doc[i].whitespace_)
 
 
+def _fact_box_colon(fig_tokens: list[Token], sent: Span) -> bool:
+    """ "• 12,000: the total the NIS says ...": a figure heading a list item, described after a colon."""
+    last = fig_tokens[-1]
+    if last.i + 1 >= sent.end or sent.doc[last.i + 1].text != ":":
+        return False
+    line_start = sent.doc.text.rfind("\n", 0, fig_tokens[0].idx) + 1
+    return re.fullmatch(r"\W*", sent.doc.text[line_start : fig_tokens[0].idx]) is not None
+
+
 def find_unit(fig_tokens: list[Token], sent: Span) -> tuple[Token | None, bool, bool]:
     """(counted noun, implied?, blocked?) for a figure. ``blocked``: it counts something that is not people
     (shells, kilometres, guns), so no implied headcount may be read into it either."""
     noun = _unit_after(fig_tokens, sent)
     if noun is not None and _verb_misread(noun, fig_tokens):
         noun = None  # "as 11,000 gather in Kursk": a headline verb the tagger read as a noun
-    if _spaced_dash_after(fig_tokens, sent):
+    if _spaced_dash_after(fig_tokens, sent) or _fact_box_colon(fig_tokens, sent):
         # a fact box or an enumeration ("* 9,000+ - total now in Russia", "2,000, then 9,000 - has come from"):
         # the words after the dash describe the figure; only a counted noun or a non-personnel one decides
         if noun is None or noun.lemma_.lower() in PERSONNEL or noun.lower_ in PERSONNEL:
@@ -824,6 +833,14 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
                         return verb.lemma_.lower() in SENT | TRAINING | FRONT and not re.search(
                             r"\b(?:assembl|recruit|form|mass|amass|gather|concentrat)", verb.lemma_.lower()
                         )
+    if noun is None and _fact_box_colon(fig_tokens, sent):
+        # "• 28,500: U.S. service members stationed in South Korea": the description says whose people
+        line_end = sent.doc.text.find("\n", fig_tokens[-1].idx)
+        description = sent.doc.text[fig_tokens[-1].idx : len(sent.doc.text) if line_end < 0 else line_end]
+        if not NK_WORDS.search(description) and (
+            OTHER_NATIONALITY.search(description) or re.search(r"\bU\.?S\.? (?:service|troops|forces)", description)
+        ):
+            return False
     antecedent = _of_them_antecedent(fig_tokens, sent) if noun is None else None
     if antecedent is not None:
         # "fired on a unit of Chechen fighters, killing eight of them": the group counted is the antecedent's
@@ -1221,6 +1238,11 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
             if outer.via is None:
                 outer.via = inner.source
         return outer
+    if _fact_box_colon(fig_tokens, info.span):
+        # "• 12,000: the total the NIS says Pyongyang has decided to send": the description's speaker
+        described = [s for s in info.speakers if s.verb_i is not None and s.start_char > fig_tokens[-1].idx]
+        if described:
+            return described[0]
     for cue in ("according to", "based on", "estimate", "agent", "colon", "trailing", "quote block", "statement"):
         for speaker in info.speakers:
             if speaker.cue == cue:
@@ -1606,6 +1628,8 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
 def _describes_people(description: str) -> bool:
     """Does a fact-box description name people ("total now in Russia", "killed or wounded") before it names
     things ("170-mm self-propelled guns")? The first telling word decides."""
+    if re.match(r"\W*(?:[A-Z][\w.]*\s+)?service ?(?:members?|men|women|personnel)\b", description, re.I):
+        return True  # "U.S. service members stationed in South Korea"
     for word in re.findall(r"[a-z]+(?:-[a-z]+)?", description.lower()):
         bases = {word, word.removesuffix("s"), re.sub(r"ies$", "y", word)}
         if bases & NOT_PEOPLE:
