@@ -1494,6 +1494,26 @@ def test_stances_in_context(nlp, text, marker, actor, stance):
             "state media",
             "cannot_confirm",
         ),
+        # "neither ... nor ... has confirmed", not a word said, a conditional deployment, no surprise expected
+        (
+            "North Korean troops in Russia. Neither Moscow nor Pyongyang has publicly confirmed that North Korean "
+            "soldiers are in Russia.",
+            "Russia",
+            "cannot_confirm",
+        ),
+        ("North Korean troops in Russia. Pyongyang hasn't said a word about them.", "North Korea", "cannot_confirm"),
+        (
+            "North Korean troops in Russia. Kim Jong Gyu said that if any such deployment were happening, it would "
+            "be lawful.",
+            "Kim Jong Gyu",
+            "cannot_confirm",
+        ),
+        (
+            'North Korean troops in Russia. "We would not be surprised to see more North Korean troops sent," '
+            "State Department spokesman Matthew Miller said.",
+            "Matthew Miller",
+            "expects",
+        ),
         # a body "quoted as saying"
         (
             'North Korean troops in Russia. "They have joined Russian airborne units and begun fighting," the NIS was '

@@ -1820,9 +1820,9 @@ class TranscriptTurns:
         doc = self.doc
         bylines = {m.group(1) for m in _BYLINE.finditer(doc.text[:intro_end])}
         names = [
-            e.text
+            e.text.strip()
             for e in doc_entities(doc)
-            if e.label_ == "PERSON" and e.end_char <= intro_end and e.text not in bylines
+            if e.label_ == "PERSON" and e.end_char <= intro_end and e.text.strip() not in bylines
         ]
         # "Ingrid Solberg, a senior analyst at ...": the recognizer does not read every sentence
         names += [m.group(1) for m in _INTRODUCED.finditer(doc.text[:intro_end]) if m.group(1) not in bylines]

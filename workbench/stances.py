@@ -31,6 +31,9 @@ STANCES = ("confirms", "denies", "cannot_confirm", "expects")
 # "refused to confirm or deny", "declined to acknowledge", "has not commented": no position taken
 CANNOT = re.compile(
     r"\b(?:(?:not|n't|n’t|never|neither|nor)\b[^.;]{0,40}?\b(?:acknowledg|admit|comment)\w*|did(?:n't|n’t| not) deny|"
+    # "Neither Moscow nor Pyongyang has officially confirmed", "hasn't said a word"
+    r"(?:neither|nor)\b[^.;]{0,40}?\bconfirm\w*|"
+    r"(?:has|have|had|did|does|do)(?:n't|n’t| not) (?:said|say|uttered) a (?:single )?word|"
     r"refrain\w* from (?:comment|confirm)\w*|would say only|"
     r"(?:could|can|would|did|does|do|has|have|had|is|are|was|were)(?:n't|n’t| not)(?: yet| so far| officially)?"
     r" (?:independently |publicly |officially )?(?:confirm|verify|acknowledg|say|comment|know)\w*|"
@@ -59,7 +62,7 @@ CANNOT = re.compile(
     r"(?:can't|can’t) (?:yet |independently )?(?:confirm|verify)|without confirming|"
     r"yet to (?:confirm|acknowledg|comment|verify|say)\w*|if there (?:are|were|is) (?:images|photos|pictures|video)|"
     r"declin(?:ed|es|ing) (?:\w+ ){0,3}to (?:answer|discuss|address|take)|refus(?:ed|es|ing) to (?:answer|discuss)|"
-    r"if (?:such )?(?:a |the |any )?(?:deployment|dispatch|transfer)s? (?:were|was|is|are|had been) "
+    r"if (?:any |such |a |the ){0,2}(?:deployment|dispatch|transfer)s? (?:were|was|is|are|had been) "
     r"(?:happening|taking place|true|real|under way|underway))\b",
     re.I,
 )
@@ -181,6 +184,8 @@ def classify(text: str, speaking: bool = False, topical: bool = False) -> tuple[
         return "confirms", m.group(0)  # "highly likely to have already fought": an assessment of a fact
     if m := re.search(r"highly likely", text, re.I):
         return "expects", m.group(0)
+    if m := NOT_RULED_OUT.search(text):
+        return "expects", m.group(0)  # "we would not be surprised to see more sent", whatever else is there
     if m := CANNOT.search(text):
         if NOT_A_POSITION.search(m.group(0) + text[m.end() : m.end() + 12]):
             return None  # "did not respond to a request for comment", "would not say where": no position at all
@@ -206,6 +211,11 @@ def classify(text: str, speaking: bool = False, topical: bool = False) -> tuple[
 JOINT_OWNERS = re.compile(
     r"(?:the\s+)?((?:[\w.'’-]+(?:\s+[\w'’-]+)?\s*,\s*)*[\w.'’-]+(?:\s+[\w'’-]+)?,?\s+and\s+[\w.'’-]+(?:\s+[\w'’-]+)?)\s+"
     r"(intelligence(?: agencies| services| officials)?|officials|sources|governments|authorities|estimates)",
+    re.I,
+)
+NOT_RULED_OUT = re.compile(
+    r"\b(?:(?:would|will)(?: not|n't|n’t) be surprised|"
+    r"(?:can['’]t|cannot|can not|couldn['’]t|could not|won['’]t|will not|wouldn['’]t|would not) rule out)\b",
     re.I,
 )
 # A statement about what would follow if the troops fought, not about whether they are there.
