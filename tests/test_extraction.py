@@ -669,6 +669,32 @@ ATTRIBUTION = [
         "Kim Yong-hyun",
         None,
     ),
+    # soldiers of the other side as witnesses; "with X reporting that ..."
+    (
+        "North Korean troops in Russia. Ukrainian soldiers have described North Korean infantry attacking in groups "
+        "of 20 to 30 across open fields.",
+        "Ukrainian soldiers",
+        None,
+    ),
+    (
+        "North Korean troops in Russia. The week opened with Ukraine's military intelligence agency, HUR, reporting "
+        "that at least 30 North Korean soldiers had been killed or wounded.",
+        "Ukraine HUR",
+        None,
+    ),
+    # a clause before a colon is no speaker label; a TV correspondent's turn is the broadcaster's voice
+    (
+        "North Korean troops in Russia. Kim Jong Un can afford it, at least in raw numbers: he commands an army of "
+        "about 1.2 million.",
+        None,
+        None,
+    ),
+    (
+        "North Korean troops in Russia.\n\nANTONY BLINKEN, U.S. SECRETARY OF STATE: We expect combat soon.\n\n"
+        "CORRESPONDENT: North Korea's army is one of the largest in the world, with about 1.2 million troops.\n",
+        None,
+        None,
+    ),
     # a quote box: the capitals caption over the quotation names its speaker
     (
         "What officials have said about North Korean troops\n\nOLENA VASYLENKO, UKRAINIAN DEPUTY DEFENCE MINISTER, "

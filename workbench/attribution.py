@@ -436,6 +436,17 @@ def _call_sign(token: Token) -> Source | None:
     return Source(found.group(1), f"{described} ({found.group(1)})", "military", country_in(described), "person")
 
 
+def _other_sides_soldiers(token: Token) -> bool:
+    """ "Ukrainian soldiers have described ...": soldiers of another nation, as the subject, are witnesses (North
+    Korean soldiers as the subject are what is being reported)."""
+    if token.lemma_.lower() not in {"soldier", "troop", "serviceman", "servicemember"} or token.dep_ != "nsubj":
+        return False
+    if token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].lower_ in {"citing", "quoting"}:
+        return False  # "The Journal, citing Ukrainian soldiers, reported": the paper speaks, they are its relay
+    nations = [country_in(c.text) for c in token.lefts if c.dep_ in {"amod", "compound"}]
+    return any(n is not None and n != "North Korea" for n in nations)
+
+
 def _subject_in_time_phrase(verb: Token) -> Token | None:
     """ "In December a Ukrainian news site, citing ..., reported": the parser swallows the subject into the
     opening time phrase as a second object of "In"; the non-time noun there is the speaker."""
@@ -775,7 +786,12 @@ class Attributor:
                 return None  # "the report said" with no report before it names nobody ("the paper says" is kept)
             # "the intelligence service", "the agency, known as the NIS," with nobody to point back to: the typed
             # mention itself speaks (an unknown speaker is kept, never dropped)
-        if token.pos_ == "NOUN" and token.lemma_.lower() in NON_SPEAKERS and not _one_soldier(token):
+        if (
+            token.pos_ == "NOUN"
+            and token.lemma_.lower() in NON_SPEAKERS
+            and not _one_soldier(token)
+            and not _other_sides_soldiers(token)
+        ):
             return None  # "the move", "the figures": not a speaker
         is_person = _is_person(token)
         if token.pos_ == "PROPN" and len(name) == 1 and (earlier := memory.last_full_name(token.text)):
@@ -879,6 +895,13 @@ class Attributor:
                 if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
                     return verb.head
                 return child
+        # "The week opened with the agency, HUR, reporting that ...": the with-phrase is the subject
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            for prep in verb.head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i < verb.i:
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and verb.i - pobj.right_edge.i <= 2:
+                        return pobj
         # "X ..., saying ..." / "X said and added": the subject of the governing verb.
         if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
             return self._subject_of(verb.head)
@@ -1514,6 +1537,11 @@ class Attributor:
         if (claimed := self._fact_check_claim(sent, memory)) is not None:
             return claimed
         match = re.match(r"\s*([^:]{2,60}?)\s*(?:\([^)]*\))?\s*:\s+\S", span_text(sent))
+        if match and any(
+            t.pos_ in {"VERB", "AUX"} and t.idx < sent.start_char + match.end(1) for t in sent if not t.is_title
+        ):
+            # "Kim Jong Un can afford it, at least in raw numbers: he commands ...": a clause, not a label
+            return self._credit_line(sent, memory)
         if not match:
             return self._credit_line(sent, memory)
         hits = self.registry.find_in(match.group(1))
@@ -1770,7 +1798,7 @@ class TranscriptTurns:
         if label in QUESTION_LABELS:
             self.current, self.question = None, True
             return
-        if STAFF_ROLES.search(role) or label in self.staff:
+        if STAFF_ROLES.search(role) or label in self.staff or STAFF_ROLES.fullmatch(label):
             # the anchor's and correspondent's lines: the broadcaster's own voice, like a reporter's question
             self.staff.add(label)
             self.staff.add(label.split()[-1])

@@ -348,7 +348,7 @@ def _turns(text: str) -> list[tuple[int, int, str]]:
     for match in TURN_LABEL.finditer(text):
         end = text.find("\n", match.start())
         label = match.group(1).strip()
-        if STAFF_ROLES.search(match.group(2) or "") or label in staff:
+        if STAFF_ROLES.search(match.group(2) or "") or label in staff or STAFF_ROLES.fullmatch(label):
             # "LAURA HARLAN, CNN ANCHOR:" and later "HARLAN:": the broadcaster's own voice, like a host's
             staff.update({label, label.split()[-1]})
             label = "HOST"
