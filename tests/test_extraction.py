@@ -1540,6 +1540,18 @@ def test_stances_in_context(nlp, text, marker, actor, stance):
             "Matthew Miller",
             "expects",
         ),
+        # not reporting, pointed non-denials
+        (
+            "North Korean troops in Russia. North Korean state media did not report on the deployment.",
+            "North Korean state media",
+            "cannot_confirm",
+        ),
+        (
+            "North Korean troops in Russia. Dmitry Peskov keeps saying that military cooperation with Pyongyang is a "
+            "matter for the two countries.",
+            "Dmitry Peskov",
+            "cannot_confirm",
+        ),
         # a body "quoted as saying"
         (
             'North Korean troops in Russia. "They have joined Russian airborne units and begun fighting," the NIS was '
@@ -1587,6 +1599,10 @@ def test_no_stance_for_transcript_questions(nlp):
         'North Korean troops are in Kursk. Any North Korean soldiers who do join the fighting would be "fair game," '
         "she said.",
         "North Korean troops are in Kursk.\n\nMina Park reported from Seoul, and Tom Hale from London.",
+        # a credit in brackets on its own, and an interviewee's small talk
+        "North Korean troops are in Kursk. Seoul says 3,000 are there.\n(Yonhap)",
+        "North Korean troops are in Kursk.\n\nBy Ann Lee\n\nHelga Brandt, a senior analyst at the Baltic Institute, "
+        "spoke to us.\n\nQ: Is the war going well for Russia?\n\nA: Militarily, yes.",
     ],
 )
 def test_no_stance_on_other_matters(nlp, text):

@@ -51,7 +51,9 @@ CANNOT = re.compile(
     r"avoid\w* (?:taking a position|comment\w*|the question|questions|any mention|mentioning)|"
     # "referred questions to the Defense Ministry", "state media have not reported the deployment"
     r"referr?(?:ed|ing|s)? (?:\w+ ){0,2}(?:questions?|journalists|reporters|queries|inquiries|enquiries) to|"
-    r"(?:has|have|had)(?: not|n't|n’t)(?: yet)? reported (?:the|any|on the)|"
+    r"(?:has|have|had|did|does|do)(?: not|n't|n’t)(?: yet)? report(?:ed)? (?:on )?(?:the|any)|"
+    # pointed non-denials: "any such deployment would be lawful", "a matter for the two countries"
+    r"any such (?:deployment|dispatch|cooperation|move)|a matter for (?:the two|both) (?:countries|sides|states)|"
     r"(?:gather|collect)\w* (?:and analy\w+ )?information|refrain\w* from|no independent information|"
     r"(?:cannot|can't|can’t|can not) say|still verifying|(?:will|would)(?: not|n't|n’t) describe|said little|"
     # pointed non-denials: "cooperation is our sovereign business", "it is up to Russia how it applies the treaty"
@@ -517,6 +519,10 @@ class StanceExtractor:
                 and c.category in STANCE_CATEGORIES
                 and c.attribution not in CARRIED
             ]
+            if re.fullmatch(r"\s*\([^()]{2,80}\)\s*", text) or len(re.findall(r"[^\W\d_]+", text)) < 2:
+                continue  # a credit in brackets ("(Yonhap)") or a bare "A:" label states nothing
+            if info.speakers and all(s.cue == "colon" and s.verb_i is None for s in info.speakers) and turn is not None:
+                topical = this_topical  # an answer's small talk ("Right.", "Militarily, yes.") is no position
             if not (info.heading or topical or figures or (about_the_troops and strong and strong[0] != "confirms")):
                 continue  # off-topic, unless it denies, doubts or expects in an article about the troops
             for source, verb in self._position_holders(sent, memory):
