@@ -59,7 +59,19 @@ def line_breaks(doc: Doc) -> Doc:
     for token in doc[1:-1]:
         if token.text == "]" and _NOTE_AFTER_STOP.search(doc[token.i - 1].text) and doc[token.i + 1].text[:1].isupper():
             doc[token.i + 1].is_sent_start = True
+    # a closing quotation mark that ends its line belongs to the sentence it closes (left to the parser, it may
+    # open a sentence of its own, and differently with and without the next line in view)
+    for token in doc[1:]:
+        if (
+            token.text in _CLOSING_QUOTES
+            and doc[token.i - 1].text in {".", "!", "?", ","}
+            and (token.i + 1 == len(doc) or "\n" in doc[token.i + 1].text or "\n" in token.whitespace_)
+        ):
+            token.is_sent_start = False
     return doc
+
+
+_CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
 
 
 # The tokenizer keeps "November.[2" together: a full stop (and a closing quote) then an opened footnote mark.
