@@ -1540,6 +1540,12 @@ def test_stances_in_context(nlp, text, marker, actor, stance):
             "Matthew Miller",
             "expects",
         ),
+        # getting ready to send more
+        (
+            "North Korean troops in Russia. South Korea has said Pyongyang may be getting ready to send more.",
+            "South Korea",
+            "expects",
+        ),
         # not reporting, pointed non-denials
         (
             "North Korean troops in Russia. North Korean state media did not report on the deployment.",

@@ -95,6 +95,7 @@ EXPECT = re.compile(
     r"could (?:be deployed|eventually|soon|climb|reach|rise|be sent|be used)|"
     r"would (?:\w+ly )?(?:send|follow|dispatch|deploy)|"
     r"intend\w* to (?:stay|send|keep|remain|deploy)|(?:'s|’s) (?:\w+ly )?possible|readying (?:more|additional|another)|"
+    r"(?:getting|got) ready to (?:send|deploy|dispatch)|"
     r"anticipat\w*|"
     r"poised to|possibility|due (?:in|to)|matter of time|in the coming|by (?:november|"
     r"december|january|the end of)|next year|more troops|additional troops|reinforce\w*|decided to|plan(?:s|ning)? to|"
