@@ -695,6 +695,19 @@ ATTRIBUTION = [
         None,
         None,
     ),
+    # speculation is a report; "our" in a briefing turn is the speaker's
+    (
+        "North Korean troops in Russia. Some analysts have speculated that Pyongyang could eventually rotate as "
+        "many as 90,000 troops through Russia.",
+        "analysts",
+        None,
+    ),
+    (
+        "North Korean troops in Russia.\n\nQUESTION: How many?\n\nMS. LANE: Our assessment is more than 10,000 "
+        "troops, theirs is a little higher.",
+        "Lane",
+        None,
+    ),
     # a quote box: the capitals caption over the quotation names its speaker
     (
         "What officials have said about North Korean troops\n\nOLENA VASYLENKO, UKRAINIAN DEPUTY DEFENCE MINISTER, "
@@ -1077,6 +1090,13 @@ def test_next_sentence_attribution(nlp):
             "North Korean troops in Russia\n\n• 12,000: the total the NIS says Pyongyang has decided to send.\n",
             "deployment",
             "expected",
+        ),
+        # a second statement by the same speaker does not set the first figure's status
+        (
+            "North Korean troops in Russia. Last week the agency told lawmakers the number had doubled to about "
+            "3,000, and it predicted some 10,000 would be there by December.",
+            "deployment",
+            "sent",
         ),
         # "the two men" after the article told of captures are the captives
         (

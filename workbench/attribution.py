@@ -25,7 +25,7 @@ predict inform brief testify acknowledge admit deny dismiss describe quote show 
 know continue respond reply tweet post publish mention observe agree dispute calculate count record detect
 track identify verify declare maintain contend reject refute remark specify elaborate answer recount relay
 convey signal hint concede put share urge caution affirm corroborate understand learn read speak project
-forecast circulate offer expect anticipate fear cite credit
+forecast circulate offer expect anticipate fear cite credit speculate
 """.split()
 )
 # Verbs that are speech only with a clause ("maintains that ..."), not with an object ("maintains 1.2m troops").
@@ -2065,6 +2065,13 @@ def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInf
                 info.speakers.append(tag)
             if not info.speakers and (turn := turns.speaker()) is not None:
                 info.speakers = [turn]  # "We now assess that 11,000 ..." inside "MS. SINGH:"'s turn
+            elif (turn := turns.speaker()) is not None and all(
+                not s.source.known and s.source.mention.lower().startswith(("our ", "we")) for s in info.speakers
+            ):
+                # "MR MILLER: Our assessment is more than 10,000": the turn's speaker owns "our"
+                info.speakers = [
+                    Speaker(turn.source, turn.start_char, turn.end_char, s.cue, s.verb_i) for s in info.speakers
+                ]
             info.speakers = blocks.speaker(info.speakers, info.heading)
             attributor.remember_subjects(sent, memory)
             attributor.remember_mentions(sent, memory)

@@ -941,7 +941,10 @@ def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
 # ... and between reported clauses in a row: "told reporters that 10,000 had been sent, that most had moved to
 # Kursk and that they had begun combat operations"
 CLAUSE_BOUNDARY = re.compile(
-    r";|,\s+(?:while|whereas|but)\b|,\s+that\s|\s+and\s+that\s|,\s+(?:adding|noting|warning)\b", re.I
+    r";|,\s+(?:while|whereas|but)\b|,\s+that\s|\s+and\s+that\s|,\s+(?:adding|noting|warning)\b|"
+    # "..., and it predicted some 10,000 would be there": a second statement by the same speaker
+    r",\s+and\s+(?:it|he|she|they)\s+(?:predicted|predicts|expects|expected|warned|warns|forecast|added|said)\b",
+    re.I,
 )
 
 
