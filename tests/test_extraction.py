@@ -1091,6 +1091,17 @@ def test_next_sentence_attribution(nlp):
             "deployment",
             "expected",
         ),
+        # people hit, or seen going down, are casualties
+        (
+            "North Korean troops in Russia. His unit has hit more than 120 North Koreans since December.",
+            "casualty",
+            None,
+        ),
+        (
+            'North Korean troops in Russia. "In one attack we saw maybe 30 of them go down in an hour."',
+            "casualty",
+            None,
+        ),
         # a second statement by the same speaker does not set the first figure's status
         (
             "North Korean troops in Russia. Last week the agency told lawmakers the number had doubled to about "

@@ -564,6 +564,8 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         return "casualty"
     if not whole and not survivors and _counted_casualties(anchor, fig_tokens):
         return "casualty"  # "the number of soldiers killed and wounded had reached 3,800"
+    if not whole and not survivors and _struck(anchor):
+        return "casualty"  # "his unit has hit more than 150 North Koreans", "we saw 40 of them go down"
     if noun is not None and noun.lemma_.lower() in {"prisoner", "pow", "captive"}:
         return "captured"  # "two prisoners in Kyiv and a handful of deserters": the noun decides
     if (
@@ -692,6 +694,16 @@ HISTORICAL = re.compile(
 RUSSIAN_SIDE = r"\b(?:russian?|moscow|kremlin|belarus\w*|minsk)\b"
 # "The Russians need them, because they have lost ...": the pronoun's antecedent is another side
 OTHER_SIDE = re.compile(r"\b(?:russians?|ukrainians?|russia|ukraine|moscow|kyiv|kremlin)(?:'s|’s)?\b", re.I)
+
+
+def _struck(anchor: Token) -> bool:
+    """Were the counted people hit: the object of "hit/strike/eliminate", or the subject of "go down"?"""
+    verb = anchor.head
+    if anchor.dep_ == "dobj" and verb.lemma_.lower() in {"hit", "strike", "eliminate", "neutralize", "neutralise"}:
+        return not any(c.dep_ == "nsubj" and c.lemma_.lower() in TALLY_NOUNS for c in verb.children)
+    if anchor.dep_ in {"nsubj", "dobj"} and verb.lemma_.lower() == "go":
+        return any(c.dep_ in {"prt", "advmod"} and c.lower_ == "down" for c in verb.children)
+    return False
 
 
 def _counted_casualties(anchor: Token, fig_tokens: list[Token]) -> bool:
