@@ -695,6 +695,29 @@ ATTRIBUTION = [
         None,
         None,
     ),
+    # Hansard and minutes: "Name (Constituency) (Party):" and "The Minister for X (Name):" labels
+    (
+        "North Korean troops in Russia\n\nMr Simon Hale (Gosport) (Con): To ask the Secretary of State for Defence "
+        "for a statement.\n\nThe Minister for the Armed Forces (Luke Pollard): Our assessment is that North Korea "
+        "has sent around 11,000 military personnel to Russia.\n",
+        "Luke Pollard",
+        None,
+    ),
+    # a figure cited by someone in a relative clause with no relative pronoun
+    (
+        "North Korean troops in Russia. Singh said the total had grown to more than 11,000, up from the 10,000 the "
+        "Pentagon cited a week earlier.",
+        "Pentagon",
+        None,
+    ),
+    # "the source" after "a source in <place>"
+    (
+        "North Korean troops in Russia. People familiar with the matter said the troops were in Kursk. A source in "
+        "Ryanggang Province said the orders came in December. The source estimated that about 200 young men from "
+        "the province had been sent to Russia.",
+        "Ryanggang Province source",
+        None,
+    ),
     # speculation is a report; "our" in a briefing turn is the speaker's
     (
         "North Korean troops in Russia. Some analysts have speculated that Pyongyang could eventually rotate as "
@@ -1090,6 +1113,24 @@ def test_next_sentence_attribution(nlp):
             "North Korean troops in Russia\n\n• 12,000: the total the NIS says Pyongyang has decided to send.\n",
             "deployment",
             "expected",
+        ),
+        # a unit "with" a corps-sized strength; another country's service members; columns of men in an attack
+        (
+            "North Korean troops in Russia. The 11th Corps is an elite special operations unit with an estimated "
+            "40,000 to 50,000 troops.",
+            "army_size",
+            None,
+        ),
+        (
+            "North Korean troops in Russia. About 28,500 U.S. service members are stationed in South Korea.",
+            "other",
+            None,
+        ),
+        (
+            "North Korean troops in Russia. 'They come in columns of 40 or 50 men, walking across the snow,' said a "
+            "company commander.",
+            "deployment",
+            "front",
         ),
         # people hit, or seen going down, are casualties
         (

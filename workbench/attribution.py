@@ -718,6 +718,16 @@ class Attributor:
             for child in token.children:
                 if child.dep_ == "poss" and child.lower_ not in {"whose"}:
                     resolved = self.resolve_token(child, memory)
+                    if (
+                        resolved
+                        and resolved[0].kind == "country"
+                        and token.lower_ == "paper"
+                        and any(c.lower_ in {"defense", "defence"} for c in token.lefts)
+                    ):
+                        # "South Korea's 2022 defense white paper": that country's defence ministry
+                        ministry = self.registry.resolve(f"{resolved[0].name} Defense Ministry")
+                        if ministry.known:
+                            return ministry, resolved[1]
                     if resolved and resolved[0].kind == "country" and (body := memory.recent_body(resolved[0])):
                         return body, resolved[1]  # "Ukraine's General Staff said ... Kyiv's tally puts": that body
                     if resolved:
@@ -775,6 +785,8 @@ class Attributor:
             recalled = (
                 self._named_earlier(token, ANAPHORS[lower])
                 or memory.recall_named(lower)
+                # "the source": the last voice called a source, before any other anonymous voice
+                or (memory.recall_anonymous(lower) if lower in {"source", "official", "diplomat"} else None)
                 # a ministry is never just any earlier body ("the Kremlin ... the ministry")
                 or (memory.recall(ANAPHORS[lower]) if lower != "ministry" else None)
             )
@@ -798,6 +810,15 @@ class Attributor:
             # Korean names put the family name first: "Park" later means "Park Sun-won".
             return earlier, mention
         text = name.text if (is_person or token.pos_ == "NOUN") else mention.text
+        if token.pos_ == "NOUN" and token.lemma_.lower() in {"source", "official", "diplomat", "resident", "officer"}:
+            # "a source in Ryanggang Province" -> "Ryanggang Province source": where the voice is, for telling
+            # anonymous voices apart
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"in", "inside", "within"}:
+                    place = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+                    if place is not None:
+                        text = f"{token.doc[place.left_edge.i : place.i + 1].text} {text}"
+                    break
         if name.text in {"South", "North"} and definite and len(name) == 1:
             text = f"{name.text} Korea"  # "The South believes ...": Korean usage for the two states
         if is_person and token.ent_type_ == "PERSON":
@@ -1765,6 +1786,13 @@ admiral adm dr professor prof
 # The role after a transcript label's name, and a stage note: ", CNN CORRESPONDENT", " (through translator)".
 TURN_ROLE = r"(?:,[ \t]*([A-Z][A-Z.'’\-/ ]{1,80}?))?[ \t]*(?:\([^)\n]{1,40}\))?"
 _TURN_LABEL = re.compile(rf"\s*([A-Z][A-Z.'’\- ]{{0,70}}?){TURN_ROLE}\s*:(?:\s|$)")
+# Minutes and Hansard: "Ms Rhiannon Cole (Stroud) (Lab): ...", "Rep. Han Jae-won (Democratic Party): ...", and
+# "The Minister for the Armed Forces (Luke Pollard): ..." (the name in brackets).
+_MINUTES_LABEL = re.compile(
+    r"[ \t]*(?:(?:Mr|Ms|Mrs|Miss|Dr|Sir|Dame|Lord|Baroness|Rep\.|Sen\.)\s+)?"
+    r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3})\s*(?:\([^)\n]{1,60}\)\s*){1,3}:\s"
+    r"|[ \t]*The\s+[^:(\n]{3,80}\((?P<bracketed>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3})\)\s*:\s"
+)
 # A broadcast transcript's own staff ("LAURA HARLAN, CNN ANCHOR:"): their lines are the outlet's voice.
 STAFF_ROLES = re.compile(r"\b(?:ANCHOR|CORRESPONDENT|REPORTER|HOST|PRESENTER|CO-HOST|NEWSREADER)\b")
 
@@ -1784,12 +1812,23 @@ class TranscriptTurns:
         self.staff: set[str] = set()
         self.staff_line = -1  # the line a staff label opens: its "NAME, CNN ANCHOR:" is no source either
         self._line_done = -1
+        # minutes-style labels count only in a record made of them (two or more)
+        self.minutes = len(list(re.finditer(r"(?m)^" + _MINUTES_LABEL.pattern, doc.text))) >= 2
 
     def update(self, line_start: int, line: str, memory: SpeakerMemory) -> None:
         """Start a new turn when ``line`` (beginning at ``line_start``) opens with an all-caps speaker label."""
         if line_start == self._line_done:
             return
         self._line_done = line_start
+        if self.minutes and (minutes := _MINUTES_LABEL.match(line)) is not None:
+            group = "name" if minutes.group("name") else "bracketed"
+            source = self.registry.resolve(minutes.group(group), is_person=True)
+            if source.name:
+                self.current, self.question = source, False
+                self.label_span = (line_start + minutes.start(group), line_start + minutes.end(group))
+                self.seen.append(source)
+                memory.remember(source, spoke=True)
+                return
         match = _TURN_LABEL.match(line)
         if not match or match.group(1) != match.group(1).upper():
             return

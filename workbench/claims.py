@@ -318,6 +318,8 @@ def _counts_people(noun: Token, sent: Span) -> bool:
     if noun.lemma_.lower() not in {"people", "person"} or not PEOPLE_CONTEXT.search(span_text(sent)):
         return False
     after = noun.doc[noun.i + 1 : noun.i + 3].text.lower()
+    if re.match(r"(?:under arms|in uniform)\b", after):
+        return True  # "1.2 million people under arms", whatever the sentence says of the population
     if re.match(r"(?:familiar|close|briefed|with knowledge|who spoke|aware)", after):
         return False  # "two people familiar with the matter" are sources, not a headcount
     return not re.search(
@@ -386,6 +388,8 @@ def find_unit(fig_tokens: list[Token], sent: Span) -> tuple[Token | None, bool, 
         if (
             lemma in PERSONNEL
             or noun.lower_ in PERSONNEL
+            # "28,500 U.S. service members"
+            or (lemma == "member" and any(c.lower_ == "service" for c in noun.lefts))
             or noun.lower_.rstrip("s") in PERSONNEL
             or re.sub(r"[^a-z].*$", "", noun.lower_) in PERSONNEL  # "dead.[2": a footnote glued to the noun
             or _counts_people(noun, sent)
@@ -542,6 +546,8 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         or (PREDICATIVE_STRONG.match(text_after) and STANDING_FORMATION.search(text_before))
         # "the Storm Corps, an elite formation of 40,000 to 50,000 soldiers": far more than any dispatch
         or (fig.low >= 20_000 and FORMATION_OF.search(text_before) and NK_WORDS.search(context))
+        # "The 11th Corps ... is an elite special operations unit with an estimated 40,000 to 50,000 troops"
+        or (fig.low >= 20_000 and FORMATION_WITH.search(text_before) and NK_WORDS.search(context))
     ):
         return "army_size"  # "the elite corps, estimated to number 40,000 to 50,000"
     if (
@@ -667,6 +673,11 @@ FORMATION_HAS = re.compile(
 FORMATION_OF = re.compile(
     r"\b(?:corps|division|formation)\s+of\s+(?:(?:about|around|some|roughly|between|up to|an estimated|nearly|"
     r"more than|over|perhaps)\s+)?$",
+    re.I,
+)
+FORMATION_WITH = re.compile(
+    r"\b(?:corps|division|formation|unit)\s+(?:of|with)\s+(?:(?:about|around|some|roughly|an estimated|nearly|"
+    r"more than|over|perhaps|between)\s+)?$",
     re.I,
 )
 PREDICATIVE_STRONG = re.compile(r"\s+(?:(?:men|troops|soldiers)\s+)?strong\b")
@@ -800,8 +811,8 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
         modifiers += " " + " ".join(" ".join(t.text for t in c.subtree) for c in after)
         if NK_WORDS.search(modifiers):
             return True
-        if OTHER_NATIONALITY.search(modifiers):
-            return False
+        if OTHER_NATIONALITY.search(modifiers) or re.search(r"\bU\.S\.|\bUS\b", modifiers):
+            return False  # "28,500 U.S. service members" (case-sensitive: never the pronoun "us")
         following = sent.doc.text[noun.idx + len(noun.text) : noun.idx + len(noun.text) + 40]
         if re.match(r"\s*,?\s*(?:including|among them|alongside)\b", following) and NK_WORDS.search(following):
             return False  # "50,000 troops, including North Koreans": a mixed (Russian) force
@@ -980,7 +991,8 @@ def _own_bounds(fig_tokens: list[Token], sent: Span) -> tuple[int, int]:
 OPINION_VERBS = frozenset("say guess think estimate reckon imagine".split())
 # "in groups of 20 or 30", "in small groups of 10 to 15": assault groups (a single "group of 1,500" is a batch)
 ATTACK_GROUPS = re.compile(
-    r"\bgroups (?:of|that [^.;]{0,60}? as)\s+(?:(?:about|around|some|roughly|up to|perhaps|maybe|between)\s+)?$",
+    r"\b(?:groups|columns|waves|squads) (?:of|that [^.;]{0,60}? as)\s+"
+    r"(?:(?:about|around|some|roughly|up to|perhaps|maybe|between)\s+)?$",
     re.I,
 )
 # Verbs of a force's effect on the war: "will not change the war", "won't tip the balance".
@@ -1280,7 +1292,10 @@ def _cited_figure_speaker(info: SentenceInfo, fig_tokens: list[Token]) -> Speake
     for speaker in info.speakers:
         if speaker.verb_i is None:
             continue
-        first = doc[speaker.verb_i].left_edge
+        verb = doc[speaker.verb_i]
+        if verb.dep_ == "relcl" and verb.head.i == fig_tokens[-1].i and speaker.start_char > fig_tokens[-1].idx:
+            return speaker  # "up from the 10,000 the Pentagon cited a week earlier": no relative pronoun
+        first = verb.left_edge
         if first.lower_ not in {"that", "which"} or not speaker.start_char > first.idx:
             continue
         before = first.i - 1
