@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from workbench.actors import ANONYMOUS_HEADS, ActorRegistry, Source, country_in, default_registry
+from workbench.actors import (
+    ANONYMOUS_HEADS,
+    MEDIA_HEADS,
+    ActorRegistry,
+    Source,
+    country_in,
+    default_registry,
+    role_type,
+)
 from workbench.corpus import boilerplate_spans
 
 SPEECH_VERBS = frozenset(
@@ -1631,6 +1639,15 @@ class Attributor:
             if actor.kind in {"person", "organization"}:
                 memory.remember(self.registry._source(actor, span_text(sent)[start:end]))
 
+    def _may_be_outlet(self, mention: str) -> bool:
+        """Cheap test before resolving a subject: only a registry name or a media word can make it an outlet."""
+        words = mention.lower().split()
+        return (
+            bool(self.registry.find_in(mention))
+            or role_type(mention) == "media"
+            or bool(words and words[-1] in MEDIA_HEADS)
+        )
+
     def remember_subjects(self, sent: Span, memory: SpeakerMemory) -> None:
         """Named people who act in a sentence become candidates for a later "he" or "she" (not inside quotes)."""
         quoted = _quoted_ranges(sent)
@@ -1652,7 +1669,12 @@ class Attributor:
                     memory.remember(resolved[0])
             elif token.dep_ in _SUBJECT_DEPS and token.pos_ == "PROPN" and (known := memory.last_full_name(token.text)):
                 memory.remember(known)  # "Tesla has his own count. His unit, he says, ...": a name met before
-            elif token.dep_ in _SUBJECT_DEPS and token.pos_ == "PROPN" and token.head.pos_ in {"VERB", "AUX"}:
+            elif (
+                token.dep_ in _SUBJECT_DEPS
+                and token.pos_ == "PROPN"
+                and token.head.pos_ in {"VERB", "AUX"}
+                and self._may_be_outlet(_mention_span(token).text)
+            ):
                 resolved = self.resolve_token(token, memory)
                 if resolved and resolved[0].kind == "media":
                     memory.remember(resolved[0])  # "The Hindustan Times carries a piece ... the paper says"
@@ -1793,6 +1815,7 @@ _MINUTES_LABEL = re.compile(
     r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3})\s*(?:\([^)\n]{1,60}\)\s*){1,3}:\s"
     r"|[ \t]*The\s+[^:(\n]{3,80}\((?P<bracketed>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3})\)\s*:\s"
 )
+_MINUTES_LINE = re.compile(rf"^(?:{_MINUTES_LABEL.pattern})", re.MULTILINE)
 # A broadcast transcript's own staff ("LAURA HARLAN, CNN ANCHOR:"): their lines are the outlet's voice.
 STAFF_ROLES = re.compile(r"\b(?:ANCHOR|CORRESPONDENT|REPORTER|HOST|PRESENTER|CO-HOST|NEWSREADER)\b")
 
@@ -1813,7 +1836,7 @@ class TranscriptTurns:
         self.staff_line = -1  # the line a staff label opens: its "NAME, CNN ANCHOR:" is no source either
         self._line_done = -1
         # minutes-style labels count only in a record made of them (two or more)
-        self.minutes = len(list(re.finditer(r"(?m)^" + _MINUTES_LABEL.pattern, doc.text))) >= 2
+        self.minutes = any(i == 1 for i, _ in enumerate(_MINUTES_LINE.finditer(doc.text)))
 
     def update(self, line_start: int, line: str, memory: SpeakerMemory) -> None:
         """Start a new turn when ``line`` (beginning at ``line_start``) opens with an all-caps speaker label."""

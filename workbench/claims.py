@@ -340,6 +340,13 @@ def _spaced_dash_after(fig_tokens: list[Token], sent: Span) -> bool:
     return i < sent.end and doc[i].text in {"-", "–", "—"} and bool(doc[i - 1].whitespace_ and doc[i].whitespace_)
 
 
+def _rest_of_line(token: Token) -> str:
+    """The text after ``token`` up to the end of its line: a fact box's description of its figure."""
+    text = token.doc.text
+    line_end = text.find("\n", token.idx)
+    return text[token.idx + len(token.text) : line_end if line_end >= 0 else len(text)]
+
+
 def _fact_box_colon(fig_tokens: list[Token], sent: Span) -> bool:
     """ "• 12,000: the total the NIS says ...": a figure heading a list item, described after a colon."""
     last = fig_tokens[-1]
@@ -545,9 +552,8 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         # "the Storm Corps, which he describes as 40,000 to 50,000 men strong": a standing formation's strength
         or (PREDICATIVE_STRONG.match(text_after) and STANDING_FORMATION.search(text_before))
         # "the Storm Corps, an elite formation of 40,000 to 50,000 soldiers": far more than any dispatch
+        # "an elite unit with an estimated 40,000 to 50,000 troops": a count far above any dispatch
         or (fig.low >= 20_000 and FORMATION_OF.search(text_before) and NK_WORDS.search(context))
-        # "The 11th Corps ... is an elite special operations unit with an estimated 40,000 to 50,000 troops"
-        or (fig.low >= 20_000 and FORMATION_WITH.search(text_before) and NK_WORDS.search(context))
     ):
         return "army_size"  # "the elite corps, estimated to number 40,000 to 50,000"
     if (
@@ -670,14 +676,10 @@ FORMATION_HAS = re.compile(
 )
 
 
+# "the Storm Corps, an elite formation of 40,000 to 50,000", "a unit with an estimated 40,000 to 50,000 troops"
 FORMATION_OF = re.compile(
-    r"\b(?:corps|division|formation)\s+of\s+(?:(?:about|around|some|roughly|between|up to|an estimated|nearly|"
-    r"more than|over|perhaps)\s+)?$",
-    re.I,
-)
-FORMATION_WITH = re.compile(
-    r"\b(?:corps|division|formation|unit)\s+(?:of|with)\s+(?:(?:about|around|some|roughly|an estimated|nearly|"
-    r"more than|over|perhaps|between)\s+)?$",
+    r"\b(?:corps|division|formation|unit)\s+(?:of|with)\s+(?:(?:about|around|some|roughly|between|up to|"
+    r"an estimated|nearly|more than|over|perhaps)\s+)?$",
     re.I,
 )
 PREDICATIVE_STRONG = re.compile(r"\s+(?:(?:men|troops|soldiers)\s+)?strong\b")
@@ -858,8 +860,7 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
                         )
     if noun is None and _fact_box_colon(fig_tokens, sent):
         # "• 28,500: U.S. service members stationed in South Korea": the description says whose people
-        line_end = sent.doc.text.find("\n", fig_tokens[-1].idx)
-        description = sent.doc.text[fig_tokens[-1].idx : len(sent.doc.text) if line_end < 0 else line_end]
+        description = _rest_of_line(fig_tokens[-1])
         if not NK_WORDS.search(description) and (
             OTHER_NATIONALITY.search(description) or re.search(r"\bU\.?S\.? (?:service|troops|forces)", description)
         ):
@@ -1594,8 +1595,7 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
     item_head = re.fullmatch(r"\W*", doc.text[sent.start_char : fig_tokens[0].idx])
     if item_head and nxt is not None and (nxt.text == ":" or _spaced_dash_after(fig_tokens, sent)):
         # a fact box "9,000+ - total now in Russia", "250: self-propelled guns": the description says what counts
-        line_end = doc.text.find("\n", last.idx)
-        description = doc.text[last.idx + len(last.text) : line_end if line_end >= 0 else len(doc.text)]
+        description = _rest_of_line(last)
         return _describes_people(description)
     previous = doc[fig_tokens[0].i - 1] if fig_tokens[0].i > sent.start else None
     qualifier_words = set((fig.qualifier or "").lower().split())
