@@ -16,7 +16,7 @@ LABELLED = {
     "seeds": sorted(paths.SEEDS_DIR.glob("*.txt")),
     "dev": sorted((EVAL / "dev").glob("*.txt")),
     "dev2-9": sorted(EVAL.glob("dev[2-9]/*.txt")),
-    "dev10-17": sorted(EVAL.glob("dev1[0-9]/*.txt")),
+    "dev10-19": sorted(EVAL.glob("dev1[0-9]/*.txt")),
     "holdout": sorted((EVAL / "holdout").glob("*.txt")),
 }
 

@@ -38,6 +38,7 @@ CASES = [
     ("some 10,000 troops", "10,000", 10000, 10000, "some"),
     ("about 10,000 troops", "10,000", 10000, 10000, "about"),
     ("a 3,000-strong force", "3,000", 3000, 3000, None),
+    ("its 1.2-million-strong army", "1.2-million", 1200000, 1200000, None),
     # a speaker's range: "X or Y", "X, maybe Y"
     ("they rushed us twenty or thirty at a time", "twenty or thirty", 20, 30, None),
     ("on our sector I'd guess 700, perhaps 900", "700, perhaps 900", 700, 900, None),

@@ -143,6 +143,11 @@ ANONYMOUS_HEADS = {
     "aide",
     "aides",
 }
+# Heads of a group that speaks for itself, whichever body or country its modifiers name.
+VOICE_HEADS = frozenset(
+    "blogger bloggers analyst analysts expert experts commentator commentators journalist journalists "
+    "correspondent correspondents observer observers researcher researchers".split()
+)
 MEDIA_HEADS = {
     "report",
     "reports",
@@ -273,16 +278,25 @@ class ActorRegistry:
             # "Seoul and Kyiv say ...": a joint claim keeps both names as written
             first = min(hits, key=lambda h: h[0])[2]
             return Source(clean, mention.strip(), first.type, first.country, first.kind)
+        embassy = re.match(r"(?i)(.*?)\bembass(?:y|ies)\b", clean)
+        if embassy and not any(h[2].kind != "country" for h in hits) and (owner := country_in(embassy.group(1))):
+            # "the Russian Embassy in Japan": Russia's mission, named as written (not Japan's)
+            return Source(clean, mention.strip(), "government", owner, "organization")
         if hits:
             hits.sort(key=lambda h: (rank.get(h[2].kind, 4), -(h[1] - h[0])))
             if len({h[2].canonical for h in hits if h[2].kind == "person"}) > 1:
                 # "former NATO Secretary General Jens Stoltenberg": a role alias and a name; the name heads the phrase
                 hits.sort(key=lambda h: (rank.get(h[2].kind, 4), -h[1]))
             start, end, actor = hits[0]
+            if start == 0 and end == len(clean):
+                return self._source(actor, mention)  # the whole mention is an alias ("North Korean government")
             covers_head = head_l in lowered[start:end] if head_l else True
             if anonymous_head and not covers_head and actor.kind != "person":
                 # "Ukrainian military sources": named body, anonymous voice
                 return Source(clean, mention.strip(), "anonymous", actor.country, "anonymous")
+            if head_l in VOICE_HEADS and not covers_head and actor.kind != "person":
+                # "Ukrainian military bloggers", "analysts in Seoul": the name only says whose; kept as written
+                return Source(clean, mention.strip(), role_type(clean), actor.country, "organization")
             # "a senior U.S. official" names a country but speaks anonymously; "Washington Post report" is media.
             if not (actor.kind == "country" and (anonymous_head or head_l in MEDIA_HEADS)):
                 if actor.kind == "country":
@@ -295,7 +309,8 @@ class ActorRegistry:
                         and head_l not in {actor.canonical.lower()}
                         and len(lowered.split()) > len(norm(actor.canonical).split())
                     ):
-                        name = f"{actor.canonical} {_role_phrase(clean)}".strip()
+                        # "South Korean government" -> "South Korea Government": the nationality word is the country
+                        name = f"{actor.canonical} {_role_phrase(clean[:start] + clean[end:])}".strip()
                         return Source(name, mention.strip(), role, actor.country, "organization")
                     if not role and (body := _named_body(clean, end)):
                         # "Ukraine's Center for Strategic Communications": a body the registry lacks, not Ukraine
@@ -341,6 +356,8 @@ def _named_body(text: str, country_end: int) -> str | None:
 def _role_phrase(text: str) -> str:
     """ "South Korea's Foreign Minister" -> "Foreign Minister", "South Korea's military" -> "Military"."""
     words = re.sub(r"^.*?(?:'s|’s)\s+", "", text).split()
+    while words and words[-1].lower() in {"in", "of", "from", "at", "the", "for"}:
+        words.pop()  # "analysts in" once "Seoul" is taken out
     kept = [w for w in words if w[:1].isupper() or w.lower() in {"of"}]
     return " ".join(kept) if kept else " ".join(w.capitalize() for w in words)
 

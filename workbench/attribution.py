@@ -63,6 +63,20 @@ head chief director secretary minister spokesman spokeswoman spokesperson comman
 adviser advisor deputy lawmaker member representative official chairman chairwoman chair leader governor
 """.split()
 )
+# Singular nouns for one unnamed person of a force ("a Ukrainian commander", "the soldier").
+_ONE_PERSON = frozenset(
+    "commander soldier fighter serviceman servicewoman colonel sergeant lieutenant captain major medic pilot "
+    "gunner sniper volunteer veteran paratrooper marine".split()
+)
+# What an apposition calls a person: "Maksym, a drone operator", "Kim, a defector".
+_PERSON_APPOSITIONS = (
+    _ONE_PERSON
+    | ROLE_NOUNS
+    | frozenset(
+        "operator officer resident defector analyst expert researcher blogger journalist farmer driver mother father "
+        "wife husband son daughter student worker trader smuggler professor scholar".split()
+    )
+)
 # Further words of role titles ("press secretary", "secretary general", "commander-in-chief").
 _ROLE_WORDS = frozenset("press general commander-in-chief of the for".split())
 # Findings that, made definite ("the assessment", "these figures"), point back to whoever last gave them.
@@ -141,6 +155,10 @@ class SentenceInfo:
     speakers: list[Speaker] = field(default_factory=list)
 
 
+# Words that float after a conjoined subject without being part of its name.
+_FLOATING = frozenset("all both now too also alike each together themselves".split())
+
+
 def _mention_span(token: Token) -> Span:
     """The noun phrase of a speaker: its left modifiers and compounds, without relative clauses.
 
@@ -175,8 +193,8 @@ def _mention_span(token: Token) -> Span:
         if child.dep_ in keep_deps:
             right = max(right, child.right_edge.i)
     span = doc[left : right + 1]
-    # Trim trailing punctuation and leading quotes.
-    while len(span) > 1 and span[-1].is_punct:
+    # Trim trailing punctuation and floating words ("Seoul, Washington, and Kyiv now all say"), and leading quotes.
+    while len(span) > 1 and (span[-1].is_punct or span[-1].lower_ in _FLOATING):
         span = doc[span.start : span.end - 1]
     while len(span) > 1 and span[0].is_punct:
         span = doc[span.start + 1 : span.end]
@@ -423,9 +441,15 @@ def _one_soldier(token: Token) -> bool:
 
 _CALL_SIGN = re.compile(
     r"(?:call[ -]?sign|nom de guerre|codename|code name|first name|pseudonym|goes by|identified only as|"
-    r"known only as|known by (?:the|his|her) (?:call[ -]?sign|name)|(?:his|her) name only as|name as)"
+    r"known only as|known by (?:the|his|her) (?:call[ -]?sign|name)|(?:his|her) name only as|name as|"
+    # "a platoon commander called "Moroz"", "a drone pilot known as "Kobzar"": a quoted name
+    r"(?:called|known as)(?=\s+[\"“']))"
     r"(?:\s+(?:is|was))?,?\s+[\"“']?([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)"
 )
+
+
+# A sentence that only gives the last speaker's call sign: "He goes by the call sign Leleka.", "His call sign is Rys."
+_CALL_SIGN_SENTENCE = re.compile(r"\s*(?:(?:He|She) (?:goes|went) by\b|(?:His|Her) (?:call[ -]?sign|nom de guerre)\b)")
 
 
 def _call_sign(token: Token) -> Source | None:
@@ -442,6 +466,20 @@ def _call_sign(token: Token) -> Source | None:
         return None
     described = token.doc[token.left_edge.i : token.i + 1].text
     return Source(found.group(1), f"{described} ({found.group(1)})", "military", country_in(described), "person")
+
+
+def _introduced_by_of(token: Token) -> bool:
+    """ "the commander of a Ukrainian drone unit", "the head of an intelligence unit": a definite noun that a new
+    description follows introduces someone, it does not point back at an earlier speaker."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and any(
+            obj.dep_ == "pobj" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in obj.children)
+            for obj in prep.children
+        )
+        for prep in token.children
+    )
 
 
 def _other_sides_soldiers(token: Token) -> bool:
@@ -577,12 +615,14 @@ class SpeakerMemory:
                 return source
         return None
 
-    def recall_anonymous(self, word: str) -> Source | None:
-        """The latest anonymous group whose name ends in ``word`` ("three people familiar with ..." for "people")."""
+    def recall_anonymous(self, word: str, kinds: frozenset[str] | set[str] = frozenset({"anonymous"})) -> Source | None:
+        """The latest anonymous group whose name ends in ``word`` ("three people familiar with ..." for "people");
+        a person of ``kinds`` named by that word anywhere ("a contract soldier serving in Kursk" for "soldier")."""
         if not word or word in {"them", "those"}:
             return None
+        tail = "$" if kinds == {"anonymous"} else r"\b"
         for source in reversed(self.history[-25:]):
-            if source.kind == "anonymous" and re.search(rf"\b{re.escape(word)}$", source.name.lower()):
+            if source.kind in kinds and re.search(rf"\b{re.escape(word)}{tail}", source.name.lower()):
                 return source
         return None
 
@@ -625,6 +665,8 @@ class Attributor:
             return recalled, token.doc[token.i : token.i + 1]
         if lower in {"who", "which", "that"}:
             return None
+        if token.lemma_.lower() in NON_SPEAKERS and any(c.dep_ == "nummod" and c.like_num for c in token.children):
+            return None  # "12,000 North Korean troops in Russia, says NIS": the figure is what is said
         if any(c.dep_ == "poss" and c.lower_ == "our" for c in token.children) and (
             own := self._our_body(token, memory)
         ):
@@ -786,7 +828,17 @@ class Attributor:
             or t.lower_ in {"spy", "intelligence", "news", "defence", "defense", "foreign", "same", "latter", "former"}
             for t in name
         )
-        if token.pos_ == "NOUN" and plain and definite and lower in ANAPHORS:
+        common = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)  # "the president" tagged PROPN
+        if (
+            common
+            and plain
+            and definite
+            and lower in _ONE_PERSON
+            and not _introduced_by_of(token)
+            and (earlier := memory.recall_anonymous(lower, kinds={"person", "anonymous"})) is not None
+        ):
+            return earlier, mention  # "said the soldier" after "a Russian contract soldier ... said"
+        if common and plain and definite and lower in ANAPHORS and not _introduced_by_of(token):
             # "the agency said", "according to the president": an actor named earlier, first in this sentence
             # ("a closed-door NIS briefing, in which the agency said"), then before it
             # "according to the ministry": the last body called a ministry, before any other organization
@@ -813,7 +865,16 @@ class Attributor:
             and not _other_sides_soldiers(token)
         ):
             return None  # "the move", "the figures": not a speaker
-        is_person = _is_person(token)
+        # "says the commander of a drone unit": one unnamed person, whom a later "he" means
+        is_person = (
+            _is_person(token)
+            or (token.tag_ == "NN" and token.lemma_.lower() in _ONE_PERSON)
+            # "Maksym, a drone operator in a neighbouring unit, said": a name the recognizer missed, by its role
+            or (
+                token.pos_ == "PROPN"
+                and any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_APPOSITIONS for c in token.children)
+            )
+        )
         if token.pos_ == "PROPN" and len(name) == 1 and (earlier := memory.last_full_name(token.text)):
             # Korean names put the family name first: "Park" later means "Park Sun-won".
             return earlier, mention
@@ -1390,8 +1451,14 @@ class Attributor:
                     if agent is not None:
                         add(agent, "agent", token.i)
                         continue
-                    if passive:
-                        continue  # "The army is said to have ...": nobody is named
+                    if passive or (
+                        token.dep_ == "acl"
+                        and token.tag_ == "VBN"
+                        and token.i + 1 < sent.end
+                        and token.doc[token.i + 1].lower_ in {"at", "to"}
+                    ):
+                        # "The army is said to have ...", "an elite unit estimated at 45,000": nobody is named
+                        continue
                     # ", South Korea's spy agency said." mis-parsed as an apposition: the noun before the verb
                     before = token.doc[token.i - 1] if token.i > sent.start else None
                     while before is not None and before.pos_ in {"AUX", "ADV", "PART"} and before.i > sent.start:
@@ -1462,8 +1529,15 @@ class Attributor:
             r"confirms|warned|warns|projects|projected|estimates|estimated|believes|noted|notes)"
         )
         final_tag = rf"[,;:]\s+((?:the\s+)?[^,;:]{{2,80}}?)\s+{verbs}(?:\s+on\s+\w+)?\s*[.!\"”]*\s*$"
-        match = re.search(final_tag, span_text(sent)) or re.search(
-            rf",\s+((?:the\s+)?[^,;:]{{2,40}}?)\s+{verbs},", span_text(sent)
+        # "..., says NIS" (a headline's inverted tag, which the parser reads as an object)
+        inverted = (
+            r"[,;:][\"”’']?\s+(?:says|said|reports|reported|claims|claimed)\s+"
+            r"((?:the\s+)?[^,;:\s][^,;:]{1,60}?)\s*[.!\"”]*\s*$"
+        )
+        match = (
+            re.search(final_tag, span_text(sent))
+            or re.search(rf",\s+((?:the\s+)?[^,;:]{{2,40}}?)\s+{verbs},", span_text(sent))
+            or re.search(inverted, span_text(sent))
         )
         if not match:
             return None
@@ -1603,11 +1677,14 @@ class Attributor:
 
     def _credit_line(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
         """ "Troops in Russia suffer 1,100 casualties: JCS": a wire headline credits its source after a colon."""
-        return self.credit_line(span_text(sent), sent.start_char, memory)
+        return self.credit_line(span_text(sent), sent.start_char, memory, _line_of(sent)[2])
 
-    def credit_line(self, text: str, offset: int, memory: SpeakerMemory) -> Speaker | None:
-        """The actor that alone closes ``text`` after a colon (``offset``: where ``text`` starts in the doc)."""
-        match = re.search(r"\S\s*:\s+([^:]{2,50}?)\s*$", text)
+    def credit_line(self, text: str, offset: int, memory: SpeakerMemory, whole_line: bool = False) -> Speaker | None:
+        """The actor that alone closes ``text`` after a colon, or after a dash when ``text`` is a whole line (a
+        headline: "Losses exceed 3,000 – Zelensky"); ``offset``: where ``text`` starts in the doc."""
+        match = re.search(r"\S\s*:\s+([^:]{2,50}?)\s*$", text) or (
+            re.search(r"\S\s+[-–—]\s+([^:\-–—]{2,50}?)\s*$", text) if whole_line else None
+        )
         if not match:
             return None
         tail = match.group(1)
@@ -1709,6 +1786,15 @@ def _table_header(text: str, line_start: int) -> list[tuple[int, int, str]] | No
     return None
 
 
+def _line_of(sent: Span) -> tuple[int, int, bool]:
+    """(start, end) of the line a sentence starts on, and whether the sentence is that whole line (a heading)."""
+    text = sent.doc.text
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    line_end = text.find("\n", sent.start_char + len(span_text(sent).rstrip()))
+    line_end = len(text) if line_end < 0 else line_end
+    return line_start, line_end, text[line_start:line_end].strip() == span_text(sent).strip()
+
+
 def in_quotation(info: SentenceInfo) -> bool:
     """The sentence opens with a quote mark, or sits inside a quotation opened earlier in its paragraph."""
     text = info.span.doc.text
@@ -1785,6 +1871,26 @@ def _name_call_signs(infos: list[SentenceInfo]) -> None:
                     unnamed = not other.source.known and other.source.kind not in {"country", "media"}
                     if unnamed and other.source.name.lower().endswith(head) and other.source.name != source.name:
                         other.source = source
+    # "... says the commander of a drone unit. He goes by the call sign "Leleka."": the commander is Leleka, in
+    # the sentences before and after
+    for position, info in enumerate(infos):
+        text = span_text(info.span)
+        if not _CALL_SIGN_SENTENCE.match(text) or (found := _CALL_SIGN.search(text)) is None:
+            continue
+        before = [
+            s
+            for earlier in infos[max(0, position - 2) : position]
+            for s in earlier.speakers
+            if not s.source.known and s.source.kind in {"person", "anonymous"}
+        ]
+        if not before:
+            continue
+        old = before[-1].source
+        named = Source(found.group(1), f"{old.mention} ({found.group(1)})", "military", old.country, "person")
+        for other in infos[max(0, position - 2) : position + 8]:
+            for speaker in other.speakers:
+                if speaker.source.name == old.name:
+                    speaker.source = named
 
 
 QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "MODERATOR", "OPERATOR", "AUDIENCE MEMBER"})
@@ -2097,10 +2203,7 @@ def analyse(doc: Doc, registry: ActorRegistry | None = None) -> list[SentenceInf
             continue
         start = sent.start_char
         paragraph = bisect.bisect_right(para_starts, start) - 1
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", start + len(span_text(sent).rstrip()))
-        line_end = len(text) if line_end < 0 else line_end
-        whole_line = text[line_start:line_end].strip() == stripped
+        line_start, line_end, whole_line = _line_of(sent)
         words = len(stripped.split())
         heading = whole_line and words <= 30 and not _TERMINAL.search(stripped)
         skip_kind = next((s.kind for s in furniture if s.start <= start < max(s.end, s.start + 1)), None)

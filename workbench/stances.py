@@ -32,9 +32,11 @@ STANCES = ("confirms", "denies", "cannot_confirm", "expects")
 CANNOT = re.compile(
     r"\b(?:(?:not|n't|n’t|never|neither|nor)\b[^.;]{0,40}?\b(?:acknowledg|admit|comment)\w*|did(?:n't|n’t| not) deny|"
     # "Neither Moscow nor Pyongyang has officially confirmed", "hasn't said a word"
-    r"(?:neither|nor)\b[^.;]{0,40}?\bconfirm\w*|"
+    r"(?:neither|nor)\b[^.;]{0,60}?\b(?:confirm|acknowledg|admit)\w*|"
     r"(?:has|have|had|did|does|do)(?:n't|n’t| not) (?:said|say|uttered) a (?:single )?word|"
     r"refrain\w* from (?:comment|confirm)\w*|would say only|"
+    # "Ask Pyongyang", "suggested that journalists put their questions to Pyongyang": a deflection
+    r"(?<=[\"“‘])ask (?:pyongyang|north korea|the north koreans)\b|put (?:their|your|the|such|these) questions to|"
     r"(?:could|can|would|did|does|do|has|have|had|is|are|was|were)(?:n't|n’t| not)(?: yet| so far| officially)?"
     r" (?:independently |publicly |officially )?(?:confirm|verify|acknowledg|say|comment|know)\w*|"
     r"(?:not|n't|n’t|never) (?:yet )?seen (?:any )?evidence|(?:do|does|did)(?: not|n't|n’t) see\b|nothing to report|"
@@ -50,7 +52,8 @@ CANNOT = re.compile(
     r"(?:not|n't|n’t|never) (?:yet )?mention\w*|nothing (?:to add|more to say)|no reason to comment|sidestep\w*|"
     r"avoid\w* (?:taking a position|comment\w*|the question|questions|any mention|mentioning)|"
     # "referred questions to the Defense Ministry", "state media have not reported the deployment"
-    r"referr?(?:ed|ing|s)? (?:\w+ ){0,2}(?:questions?|journalists|reporters|queries|inquiries|enquiries) to|"
+    r"referr?(?:ed|ing|s)? (?:\w+ ){0,2}(?:questions?|journalists|reporters|queries|inquiries|enquiries)"
+    r"(?: (?:about|on|over) [^.;]{1,40}?)? to|"
     r"(?:has|have|had|did|does|do)(?: not|n't|n’t)(?: yet)? report(?:ed)? (?:on )?(?:the|any)|"
     # pointed non-denials: "any such deployment would be lawful", "a matter for the two countries"
     r"any such (?:deployment|dispatch|cooperation|move)|a matter for (?:the two|both) (?:countries|sides|states)|"
@@ -80,13 +83,18 @@ DENY = re.compile(
     r"lies\b|a lie\b|false (?:claims?|reports?)|mock(?:s|ed|ing)?|ridicul\w*|no one has seen|propaganda|"
     r"invent(?:s|ed|ing|ion)?|manufactur(?:ed|ing)|hysteri\w*|staged|information (?:operation|campaign|war)|"
     r"brushed off|imaginary|western invention|no need|"
+    r"(?:information|media|news) (?:plant|dump|stuffing)|canards?|smears?|"
     r"fantas(?:y|ies)|"
     r"(?:would|will|did|does|do|has|have|had|is|are|was|were)(?:n't|n’t| not| never) "
     r"(?:pull|send|deploy|need|involv)\w*)\b",
     re.I,
 )
 # Words that dismiss the reports even inside a refusal to comment.
-DISMISSAL = re.compile(r"\b(?:fake|nonsense|lies|hoax|fabricat\w*|provocation|propaganda|hysteri\w*|staged)\b", re.I)
+DISMISSAL = re.compile(
+    r"\b(?:fake|nonsense|lies|hoax|fabricat\w*|provocation|propaganda|hysteri\w*|staged|"
+    r"(?:information|media|news) (?:plant|dump|stuffing)|canards?)\b",
+    re.I,
+)
 EXPECT = re.compile(
     r"\b(?:highly likely|very likely|(?:is|are|was|were) likely|likely to|expect(?:s|ed|ing)?|"
     r"will be (?:ready|deployed|sent)|more (?:are|were|will be) coming|(?:not|n't|n’t) rul(?:e|ed|ing) out|"
@@ -151,7 +159,8 @@ ACTOR_HEADS = re.compile(
     r"representative|chief|head|general|commander|lawmaker|legislator|agency|service|intelligence|"
     r"government|military|army|kremlin|source|analyst|expert|observer|channel|media|outlet|"
     r"newspaper|broadcaster|report|people|person|committee|office|council|directorate|staff|embassy|mission|"
-    r"blogger|commentator",
+    r"blogger|commentator|soldier|troops|fighter|operator|officer|servicem|pilot|medic|paratrooper|marine|volunteer|"
+    r"prisoner|defector|witness",
     re.I,
 )
 
@@ -212,8 +221,9 @@ def classify(text: str, speaking: bool = False, topical: bool = False) -> tuple[
 
 # Nations conjoined before one head: "U.S., South Korean and Ukrainian intelligence", "U.S. and South Korean officials".
 JOINT_OWNERS = re.compile(
-    r"(?:the\s+)?((?:[\w.'’-]+(?:\s+[\w'’-]+)?\s*,\s*)*[\w.'’-]+(?:\s+[\w'’-]+)?,?\s+and\s+[\w.'’-]+(?:\s+[\w'’-]+)?)\s+"
-    r"(intelligence(?: agencies| services| officials)?|officials|sources|governments|authorities|estimates)",
+    r"(?:(?:neither|both|either)\s+)?(?:the\s+)?"
+    r"((?:[\w.'’-]+(?:\s+[\w'’-]+)?\s*,\s*)*[\w.'’-]+(?:\s+[\w'’-]+)?,?\s+(?:and|nor|or)\s+(?:the\s+)?[\w.'’-]+(?:\s+[\w'’-]+)?)\s+"
+    r"(intelligence(?: agencies| services| officials)?|officials|sources|governments?|authorities|estimates)",
     re.I,
 )
 NOT_RULED_OUT = re.compile(
@@ -295,6 +305,8 @@ def _plausible(source: Source) -> bool:
     """Speakers worth a stance row: registry actors, people, or a mention headed by an actor word."""
     if source.known or source.kind in {"person", "country"}:
         return True
+    if re.fullmatch(r"(?i)(?:the )?north korean (?:troops|soldiers|forces|units|servicemen)", source.name):
+        return False  # the subject matter, not a party to the dispute ("North Korean troops fighting would ...")
     return bool(ACTOR_HEADS.search(source.name)) and len(source.name.split()) <= 8
 
 
@@ -378,9 +390,16 @@ class StanceExtractor:
             return [speaker.source]
         if (joint := JOINT_OWNERS.fullmatch(mention.strip())) is not None:
             # "U.S., South Korean and Ukrainian intelligence": each nation's intelligence, as written
-            parts = [p.strip() for p in re.split(r",|\band\b", joint.group(1)) if p.strip()]
+            parts = [
+                re.sub(r"(?i)^the\s+", "", p.strip())
+                for p in re.split(r"(?i),|\b(?:and|nor|or)\b", joint.group(1))
+                if p.strip()
+            ]
             if len(parts) >= 2 and all(country_in(p) or p.lower() == "western" for p in parts):
                 head = joint.group(2)
+                if re.fullmatch(r"(?i)governments?|authorities", head):
+                    # "neither the Russian nor the North Korean government": each country speaks
+                    return [self.registry.resolve(country_in(p) or p) for p in parts]
                 return [
                     Source(f"{p} {head}", f"{p} {head}", speaker.source.type, country_in(p), "organization")
                     for p in parts
@@ -568,7 +587,13 @@ class StanceExtractor:
                         source.kind,
                         source.known,
                     )
-                if _plausible(source) and not any(_same_actor(source, r[0]) for r in rows):
+                if not _plausible(source):
+                    continue
+                if claim.status != "expected":
+                    # "8,000 have moved to Kursk, Blinken said, adding that he expects them in combat": the
+                    # figure he gives is a fact he vouches for, the expectation comes on top of it
+                    rows = [r for r in rows if not (_same_actor(source, r[0]) and r[1] == "expects")]
+                if not any(_same_actor(source, r[0]) for r in rows):
                     rows.append((source, "expects" if claim.status == "expected" else "confirms", "figure"))
             # one position per actor and sentence: the most guarded reading wins
             priority = {"cannot_confirm": 0, "denies": 1, "expects": 2, "confirms": 3}
