@@ -779,6 +779,40 @@ ATTRIBUTION = [
         "Volodymyr Zelensky",
         None,
     ),
+    # a figure "claimed by X" inside someone else's dismissal is X's
+    (
+        "North Korean troops are in Kursk. A pro-Kremlin blogger wrote that the 7,000 Koreans reported by Kyiv "
+        "were a myth.",
+        "Ukraine",
+        None,
+    ),
+    # "This number ..." points back at the tally before it and its source
+    (
+        "Russian losses passed 700,000, according to Ukraine's General Staff. This figure includes 1,400 "
+        "killed or wounded on Sunday.",
+        "Ukraine General Staff",
+        None,
+    ),
+    # "the unit said" is the military unit named before, not any earlier body
+    (
+        "Kyiv praised Ukraine's Special Operations Forces on Monday. The unit said its snipers had killed 15 "
+        "North Korean soldiers near Sudzha.",
+        "Special Operations Forces",
+        None,
+    ),
+    # a headline's second verb shares the person subject of the first; a month never speaks
+    (
+        "- Zelensky praises the army, says Russia has massed 45,000 troops near Kursk",
+        "Volodymyr Zelensky",
+        None,
+    ),
+    # the writer's own judgement after a source's account stays in the article's voice
+    (
+        "The NIS said 11,000 North Korean soldiers were in Russia. A third rotation of 4,000 more by summer "
+        "seems likely.",
+        None,
+        None,
+    ),
     # a participle of estimation names no speaker ("a unit estimated at 40,000"); bloggers keep their own name
     (
         "About 6,000 North Korean troops were sent, most from the Storm Corps, an elite unit estimated at 40,000.",
@@ -1292,6 +1326,24 @@ def test_next_sentence_attribution(nlp):
             None,
         ),
         ("Seoul said North Korea's special forces numbered roughly 180,000.", "army_size", None),
+        (
+            "North Korean troops are in Kursk. Park expects Pyongyang to keep rotating brigades of 3,000 men "
+            "through the front.",
+            "deployment",
+            "expected",
+        ),
+        (
+            "North Korean troops are in Russia. Officials said the total had reached 10,000, with the rest still "
+            "at training grounds in the Far East.",
+            "deployment",
+            "sent",
+        ),
+        (
+            "North Korean troops are in Russia. Seoul says Russian ships carried 1,500 North Korean commandos to "
+            "Vladivostok, the start of a deployment that will reach 12,000.",
+            "deployment",
+            "sent",
+        ),
         ("North Korean troops are in Kursk, a fraction of the North's 1.1-million-strong military.", "army_size", None),
     ],
 )

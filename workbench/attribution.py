@@ -63,6 +63,10 @@ head chief director secretary minister spokesman spokeswoman spokesperson comman
 adviser advisor deputy lawmaker member representative official chairman chairwoman chair leader governor
 """.split()
 )
+_CALENDAR_WORDS = frozenset(
+    "january february march april june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 # Singular nouns for one unnamed person of a force ("a Ukrainian commander", "the soldier").
 _ONE_PERSON = frozenset(
     "commander soldier fighter serviceman servicewoman colonel sergeant lieutenant captain major medic pilot "
@@ -113,6 +117,7 @@ ANAPHORS = {
     "ministry": "organization",
     "government": "organization",
     "alliance": "alliance",
+    "unit": "military_unit",
     "newspaper": "media",
     "report": "media",
     "outlet": "media",
@@ -468,6 +473,19 @@ def _call_sign(token: Token) -> Source | None:
     return Source(found.group(1), f"{described} ({found.group(1)})", "military", country_in(described), "person")
 
 
+def _subject_of_clause_before(verb: Token) -> Token | None:
+    """ "Zelensky calls North Korean losses "noticeable," says Russia has ...": a headline's second verb with no
+    subject of its own shares the person subject of the clause the parser hung before it."""
+    if verb.lower_ not in {"says", "adds", "warns", "claims"}:
+        return None
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "conj"} and child.i < verb.i and child.pos_ == "VERB":
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subject is not None and (subject.ent_type_ == "PERSON" or subject.pos_ == "PROPN"):
+                return subject
+    return None
+
+
 def _introduced_by_of(token: Token) -> bool:
     """ "the commander of a Ukrainian drone unit", "the head of an intelligence unit": a definite noun that a new
     description follows introduces someone, it does not point back at an earlier speaker."""
@@ -564,6 +582,8 @@ def fits(source: Source, wanted: str) -> bool:
         return kind == "person" or (
             kind == "anonymous" and not re.search(r"(?:sources|officials|people)$", source.name)
         )
+    if wanted == "military_unit":
+        return source.type == "military" and kind == "organization"  # "the unit said": the force named before
     if wanted == "alliance":
         return source.type == "alliance" or source.name == "NATO"
     if wanted == "anonymous":
@@ -663,8 +683,8 @@ class Attributor:
             if recalled is None or lower in {"who", "which", "that"}:
                 return None
             return recalled, token.doc[token.i : token.i + 1]
-        if lower in {"who", "which", "that"}:
-            return None
+        if lower in {"who", "which", "that"} or lower in _CALENDAR_WORDS:
+            return None  # "By mid-November, officials were putting ...": a month never speaks
         if token.lemma_.lower() in NON_SPEAKERS and any(c.dep_ == "nummod" and c.like_num for c in token.children):
             return None  # "12,000 North Korean troops in Russia, says NIS": the figure is what is said
         if any(c.dep_ == "poss" and c.lower_ == "our" for c in token.children) and (
@@ -772,7 +792,7 @@ class Attributor:
                         resolved
                         and resolved[0].kind == "country"
                         and token.lower_ == "paper"
-                        and any(c.lower_ in {"defense", "defence"} for c in token.lefts)
+                        and any(t.lower_ in {"defense", "defence"} for t in token.subtree if t.i < token.i)
                     ):
                         # "South Korea's 2022 defense white paper": that country's defence ministry
                         ministry = self.registry.resolve(f"{resolved[0].name} Defense Ministry")
@@ -1463,7 +1483,9 @@ class Attributor:
                     before = token.doc[token.i - 1] if token.i > sent.start else None
                     while before is not None and before.pos_ in {"AUX", "ADV", "PART"} and before.i > sent.start:
                         before = token.doc[before.i - 1]
-                    if (stranded := self._stranded_subject(token) or _subject_in_time_phrase(token)) is not None:
+                    if (earlier := _subject_of_clause_before(token)) is not None:
+                        add(earlier, token.lemma_.lower(), token.i)  # "Zelensky calls ..., says Russia has ..."
+                    elif (stranded := self._stranded_subject(token) or _subject_in_time_phrase(token)) is not None:
                         add(stranded, token.lemma_.lower(), token.i)
                     elif before is not None and before.pos_ in {"NOUN", "PROPN"} and before.ent_type_ not in TIME_ENTS:
                         add(before, token.lemma_.lower(), token.i)

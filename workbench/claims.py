@@ -92,7 +92,7 @@ fight engage attack assault battle combat storm advance participate
 SENT = frozenset(
     """
 send deploy transport arrive station move dispatch transfer ship fly deliver base bring gather mass assemble
-join relocate redeploy
+join relocate redeploy carry ferry airlift
 """.split()
 )
 FUTURE_CUES = re.compile(
@@ -975,6 +975,8 @@ def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
 # Kursk and that they had begun combat operations"
 CLAUSE_BOUNDARY = re.compile(
     r";|,\s+(?:while|whereas|but)\b|,\s+that\s|\s+and\s+that\s|,\s+(?:adding|noting|warning)\b|"
+    # "..., with the remainder still at training sites": the rest of the force, not the figure
+    r",\s+with\s+the\s+(?:remainder|rest|others)\b|"
     # "..., and it predicted some 10,000 would be there": a second statement by the same speaker
     r",\s+and\s+(?:it|he|she|they)\s+(?:predicted|predicts|expects|expected|warned|warns|forecast|added|said)\b",
     re.I,
@@ -1057,6 +1059,7 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
         future = (
             bool((aux | head_aux) & modal)
             or _capable_of(verb)
+            or _expected_by(verb)
             or (
                 "to" in aux
                 and verb.head.lemma_.lower()
@@ -1340,6 +1343,14 @@ def _cited_figure_speaker(info: SentenceInfo, fig_tokens: list[Token]) -> Speake
         verb = doc[speaker.verb_i]
         if verb.dep_ == "relcl" and verb.head.i == fig_tokens[-1].i and speaker.start_char > fig_tokens[-1].idx:
             return speaker  # "up from the 10,000 the Pentagon cited a week earlier": no relative pronoun
+        counted = verb.head  # the figure itself, or the noun it counts a few words on
+        if (
+            verb.dep_ == "acl"
+            and speaker.cue == "agent"
+            and 0 <= counted.i - fig_tokens[-1].i <= 4
+            and (counted.i == fig_tokens[-1].i or counted.is_ancestor(fig_tokens[-1]))
+        ):
+            return speaker  # 'the "12,000 North Koreans" claimed by Kyiv': the figure is the claimant's
         first = verb.left_edge
         if first.lower_ not in {"that", "which"} or not speaker.start_char > first.idx:
             continue
@@ -1930,8 +1941,20 @@ def _carry_sources(records: list[tuple[ClaimRecord, SentenceInfo]], infos: list[
             _set_source(record, speaker, "continued account")
         if record.source is None and (speaker := _list_lead_in(pos, infos)):
             _set_source(record, speaker, "list lead-in")
+        if record.source is None and _TALLY_ANAPHOR.match(span_text(info.span)):
+            # "Russia has lost 781,000 troops, according to the General Staff. This number includes 1,530 ...":
+            # the tally pointed back at is the source's
+            earlier = [
+                other
+                for other, other_info in records
+                if other.source and other_info.paragraph == info.paragraph and other_info.index == info.index - 1
+            ]
+            if earlier:
+                _copy_source(record, earlier[-1], "previous sentence")
 
 
+# A sentence that opens by pointing back at the figure before it.
+_TALLY_ANAPHOR = re.compile(r"\W*(?:This|That|The|These)\s+(?:number|figure|total|tally|toll|count|estimate)s?\b")
 _BULLET_LINE = re.compile(r"[ \t]*[-*•–—▪·][ \t]")
 
 
@@ -1963,7 +1986,9 @@ def _list_lead_in(pos: int, infos: list[SentenceInfo]) -> Speaker | None:
 
 # Sentences the writer speaks in even after a source: inferences, conditionals, the writer's own "I".
 _OWN_VOICE_OPENING = re.compile(
-    r"(?i)^\W*(?:it|that|this|which|so|but even|even so|yet)\s+(?:means|suggests)\b|^\W*if\b"
+    r"(?i)^\W*(?:it|that|this|which|so|but even|even so|yet)\s+(?:means|suggests)\b|^\W*if\b|"
+    # "A second contingent of several thousand by the spring seems likely.": the writer's judgement
+    r"\b(?:seems?|appears?|looks?)\s+(?:\w+ly\s+)?(?:likely|probable|plausible|inevitable)\b"
 )
 _WRITER_FIRST_PERSON = re.compile(r"\b(?:I|my|we|our)\b")
 
@@ -1996,6 +2021,20 @@ def _continued_account(
     )
     reported = speaker.verb_i is not None and info.span.doc[speaker.verb_i].lemma_.lower() in REPORTING_TAGS
     return speaker if gave_figure or reported else None
+
+
+def _expected_by(verb: Token) -> bool:
+    """ "Choi expects Pyongyang to keep sending men in rotations of several thousand": the figure's verb completes
+    an expectation or a plan further up."""
+    token = verb
+    for _ in range(3):
+        infinitive = token.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if not (token.dep_ == "xcomp" or infinitive) or token.head.i == token.i:
+            return False  # "expects Pyongyang to keep sending": the parser makes "to keep" a clausal complement
+        token = token.head
+        if token.lemma_.lower() in {"expect", "plan", "intend", "want", "hope", "aim"}:
+            return True
+    return False
 
 
 def _capable_of(verb: Token) -> bool:
