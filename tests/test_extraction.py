@@ -779,6 +779,40 @@ ATTRIBUTION = [
         "Volodymyr Zelensky",
         None,
     ),
+    # a wire dateline and its credit are not the speaker the parser hangs after them
+    (
+        "SEOUL (AP) — South Korea's spy agency said Thursday that about 2,000 more North Korean troops had left.",
+        "South Korea NIS",
+        None,
+    ),
+    (
+        "KYIV, Ukraine (Reuters) - Ukraine's military intelligence agency said 9,000 North Korean soldiers were "
+        "near Kursk.",
+        "Ukraine HUR",
+        None,
+    ),
+    # "the lawmakers were told": by whoever briefed them
+    (
+        "The NIS briefed lawmakers on Friday.\n\nThe NIS said Pyongyang had sent 3,000 men. About 8,000 more "
+        "would follow by January, the lawmakers were told.",
+        "South Korea NIS",
+        None,
+    ),
+    # a body's own count of people is its finding, relayed by whoever reports it
+    (
+        "Kyiv's envoy told the Security Council that Ukrainian intelligence had counted some 7,000 North Korean "
+        "soldiers near Kursk.",
+        "Ukraine HUR",
+        "envoy",
+    ),
+    (
+        "The NIS says 10,000 North Korean troops were sent. Ukraine's military intelligence puts the number closer "
+        "to 13,000.",
+        "HUR",
+        None,
+    ),
+    # a drone or a satellite sees, it does not speak
+    ("Ukrainian drones recorded 40 North Korean soldiers crossing a field near Sudzha.", None, None),
     # a figure "claimed by X" inside someone else's dismissal is X's
     (
         "North Korean troops are in Kursk. A pro-Kremlin blogger wrote that the 7,000 Koreans reported by Kyiv "

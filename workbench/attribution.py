@@ -46,7 +46,7 @@ detect identify
 NON_SPEAKERS = frozenset(
     """
 move figure number total estimate deployment troop soldier data image photo footage video decision step
-plan deal treaty pact war attack what this that toll loss count tally which
+plan deal treaty pact war attack what this that toll loss count tally which drone camera satellite radar
 """.split()
 )
 # "a message from Ukraine's intelligence service": the speaker is whoever the message is from.
@@ -160,6 +160,11 @@ class SentenceInfo:
     speakers: list[Speaker] = field(default_factory=list)
 
 
+_DATELINE_DASHES = frozenset({"—", "–", "-", "--", "―"})
+# "SEOUL (AP)", "SEOUL, Oct 23 (Reuters)", "KYIV, Ukraine (AP)", "WASHINGTON": a place in capitals and a credit.
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ -]{2,30}(?:,[^()\n]{1,30})?(?:\s*\([^()\n]{1,30}\))?\s*$")
+# Who is told or briefed: "the lawmakers were told" names the audience, not the speaker.
+AUDIENCES = frozenset("lawmaker legislator reporter journalist parliament committee member delegate".split())
 # Words that float after a conjoined subject without being part of its name.
 _FLOATING = frozenset("all both now too also alike each together themselves".split())
 
@@ -342,9 +347,17 @@ def _puts_at_number(verb: Token) -> bool:
     """ "put the number ... at 10,000": an "at" with a number anywhere in the clause (the parser may hang it
     on a participle: "the number of soldiers already sent at 10,000")."""
     return any(
-        t.lower_ in {"at", "above", "below", "near"}
+        t.lower_ in {"at", "above", "below", "near", "closer", "nearer", "to"}  # "put the number closer to 12,000"
         and any(g.like_num or g.pos_ == "NUM" for g in t.subtree if g.i != t.i)
         for t in verb.subtree
+    )
+
+
+def _tallied(verb: Token) -> bool:
+    """ "Ukrainian intelligence had counted about 11,000 North Korean soldiers", "HUR recorded 200 deserters": a
+    body's own count of people is a finding, though these verbs are speech only with a clause."""
+    return verb.lemma_.lower() in {"count", "record", "identify", "detect"} and any(
+        c.dep_ == "dobj" and any(g.like_num for g in c.children) for c in verb.children
     )
 
 
@@ -484,6 +497,27 @@ def _subject_of_clause_before(verb: Token) -> Token | None:
             if subject is not None and (subject.ent_type_ == "PERSON" or subject.pos_ == "PROPN"):
                 return subject
     return None
+
+
+def _past_dateline(token: Token) -> Token:
+    """ "SEOUL (AP) — South Korea's spy agency said", "SEOUL, Oct 23 (Reuters) - The NIS said": the parser makes
+    the dateline the subject; the speaker is the noun phrase after the dash."""
+    sent = token.sent
+    doc = token.doc
+    dash = next(
+        (
+            t
+            for t in doc[sent.start : min(sent.end, sent.start + 14)]
+            if t.text in _DATELINE_DASHES and t.whitespace_ and t.i > sent.start and doc[t.i - 1].whitespace_
+        ),
+        None,
+    )
+    if dash is None or token.i > dash.i or not _DATELINE.match(doc.text[sent.start_char : dash.idx]):
+        return token
+    for t in doc[dash.i + 1 : sent.end]:
+        if t.dep_ in {"appos", "nsubj", "nsubjpass"} and (t.head.i < dash.i or t.head.i > t.i):
+            return t
+    return token
 
 
 def _introduced_by_of(token: Token) -> bool:
@@ -665,6 +699,7 @@ class Attributor:
 
     def resolve_token(self, token: Token, memory: SpeakerMemory) -> tuple[Source, Span] | None:
         """Resolve the subject/object ``token`` of a speech cue into a Source (pronouns via memory)."""
+        token = _past_dateline(token)
         lower = token.lower_
         if _question_label(token):
             return None  # "Q: ..." in a transcript: the reporter's question label, never a source
@@ -1432,6 +1467,7 @@ class Attributor:
                         for c in token.children
                     )
                     and not (token.lemma_.lower() == "put" and _puts_at_number(token))
+                    and not _tallied(token)
                 ):
                     continue
                 if _narrates(token) or any(
@@ -1465,6 +1501,17 @@ class Attributor:
                 if subject is not None and (passive or subject.dep_ == "nsubjpass"):
                     # "troops are said to be...": the subject is the content, not the speaker
                     agent = self._agent_of(token)
+                    if (
+                        agent is None
+                        and token.lemma_.lower() in {"tell", "brief", "inform"}
+                        and subject.lemma_.lower() in AUDIENCES
+                        and memory.last_speaker is not None
+                    ):
+                        # "..., the lawmakers were told": by whoever last briefed them
+                        speakers.append(
+                            Speaker(memory.last_speaker, subject.idx, subject.idx + len(subject.text), "say", token.i)
+                        )
+                        continue
                     subject = agent
                 if subject is None:
                     agent = self._agent_of(token)

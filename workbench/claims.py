@@ -1232,7 +1232,7 @@ def _place_near(
 # -------------------------------------------------------------------------------------------- sources
 
 
-BELIEF_VERBS = frozenset("believe think know assess understand estimate expect".split())
+BELIEF_VERBS = frozenset("believe think know assess understand estimate expect count record".split())
 
 
 def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
@@ -1283,6 +1283,8 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
                 verb is not None
                 and verb.lemma_.lower() in BELIEF_VERBS
                 and believer != "person"
+                # a count is a named body's finding ("Ukrainian intelligence had counted"), not "his gunners'"
+                and (verb.lemma_.lower() not in {"count", "record"} or inner.source.known)
                 and not (outer.source.kind == "person" and believer == "country")
             ):
                 # "An official said Washington believed that 11,000 ...", "Park said the agency believed ...": the
