@@ -791,6 +791,20 @@ ATTRIBUTION = [
         "Ukraine HUR",
         None,
     ),
+    # a conjoined "said" after an appositive actor is that actor's, not the first clause's subject
+    (
+        "North Korea has lost about 900 soldiers, South Korea's Joint Chiefs of Staff (JCS) said in a message "
+        "to reporters.",
+        "South Korea JCS",
+        None,
+    ),
+    # Korean usage: "the South's spy agency", "per South Korea's intelligence"
+    ("The South's spy agency said 2,500 North Korean troops had been shipped to Russia.", "South Korea NIS", None),
+    (
+        "North Korean troops are in Russia. Pyongyang has sent around 2,500 commandos, per South Korea's intelligence.",
+        "South Korea NIS",
+        None,
+    ),
     # "the lawmakers were told": by whoever briefed them
     (
         "The NIS briefed lawmakers on Friday.\n\nThe NIS said Pyongyang had sent 3,000 men. About 8,000 more "
@@ -1369,6 +1383,12 @@ def test_next_sentence_attribution(nlp):
         (
             "North Korean troops are in Russia. Officials said the total had reached 10,000, with the rest still "
             "at training grounds in the Far East.",
+            "deployment",
+            "sent",
+        ),
+        (
+            "North Korean troops are in Russia. Seoul estimates 9,000 North Korean troops are in Russia, with some "
+            "deployed to the front in Kursk.",
             "deployment",
             "sent",
         ),

@@ -265,6 +265,8 @@ class ActorRegistry:
 
     def resolve(self, mention: str, *, head: str | None = None, is_person: bool = False) -> Source:
         """Turn a speaker mention into a Source. ``head`` is the mention's head noun when known."""
+        # Korean usage: "the South's spy agency", "the North's military" name the two states
+        mention = re.sub(r"^(?:[Tt]he\s+)?(South|North)(?='s\b|’s\b)", r"\1 Korea", mention.strip())
         clean = strip_determiner(mention)
         lowered = norm(clean)
         head_l = (head or (lowered.split()[-1] if lowered else "")).lower()

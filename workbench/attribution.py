@@ -1062,7 +1062,12 @@ class Attributor:
         the phrase right before the verb names a registry actor, the tag's actor is the speaker.
         """
         doc = verb.doc
-        if subject.i > verb.i or subject.pos_ != "NOUN" or self.registry.find_in(_name_span(subject).text):
+        # "North Korea has lost 1,100 soldiers, South Korea's Joint Chiefs of Staff (JCS) said": a conjoined
+        # "said" inherits the first clause's subject, whatever that names
+        inherited = verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        if subject.i > verb.i or (
+            not inherited and (subject.pos_ != "NOUN" or self.registry.find_in(_name_span(subject).text))
+        ):
             return subject
         before = verb.i - 1
         while before > subject.i and doc[before].pos_ in {"AUX", "ADV", "PART"}:
@@ -1075,7 +1080,13 @@ class Attributor:
             return subject
         if not any(t.text == "," for t in doc[subject.i : before]):
             return subject
-        return doc[before] if self.registry.find_in(_name_span(doc[before]).text) else subject
+        comma = max(t.i for t in doc[subject.i : before] if t.text == ",")
+        phrase = doc[comma + 1 : before + 1]
+        # the head of the phrase between the comma and the verb ("Chiefs" of "Joint Chiefs of Staff")
+        head = next((t for t in phrase if not (comma < t.head.i <= before) or t.head.i == t.i), doc[before])
+        if head.pos_ not in {"PROPN", "NOUN"} or not self.registry.find_in(phrase.text):
+            return subject
+        return head
 
     def _named_earlier(self, token: Token, wanted: str) -> Source | None:
         """An intelligence body or outlet named earlier in ``token``'s own sentence, outside quotation marks."""
@@ -1404,7 +1415,9 @@ class Attributor:
             elif lower == "per" and token.dep_ == "prep":
                 for child in token.children:
                     # "per the NIS", never "per soldier" or "per day"
-                    if child.dep_ == "pobj" and (child.pos_ == "PROPN" or self.registry.find_in(child.text)):
+                    if child.dep_ == "pobj" and (
+                        child.pos_ == "PROPN" or self.registry.find_in(_name_span(child).text)
+                    ):  # "per the NIS", "per South Korea's intelligence"
                         add(child, "according to")
             elif lower == "based" and token.i + 1 < sent.end and token.doc[token.i + 1].lower_ == "on":
                 for child in token.doc[token.i + 1].children:

@@ -976,7 +976,7 @@ def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
 CLAUSE_BOUNDARY = re.compile(
     r";|,\s+(?:while|whereas|but)\b|,\s+that\s|\s+and\s+that\s|,\s+(?:adding|noting|warning)\b|"
     # "..., with the remainder still at training sites": the rest of the force, not the figure
-    r",\s+with\s+the\s+(?:remainder|rest|others)\b|"
+    r",\s+with\s+(?:the\s+(?:remainder|rest|others)|some|part|many|most|a few|several)\b|"
     # "..., and it predicted some 10,000 would be there": a second statement by the same speaker
     r",\s+and\s+(?:it|he|she|they)\s+(?:predicted|predicts|expects|expected|warned|warns|forecast|added|said)\b",
     re.I,
