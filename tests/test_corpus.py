@@ -160,6 +160,19 @@ def test_boilerplate_spans_keep_offsets_into_text():
     assert [text[s.start : s.end] for s in spans] == ["Source link", "Visited 1 times, 1 visit(s) today"]
 
 
+def test_wire_update_notes_and_credits_are_boilerplate():
+    text = (
+        "Title\n\nSeoul says 3,000 soldiers went.\n\n(Updates with Kremlin comment in 17th paragraph.)\n\n"
+        "— With assistance from Soo-min Yoon\n(Reporting by Josh Smith; Editing by Ed Davies)\n"
+    )
+    kinds = {text[s.start : s.end]: s.kind for s in boilerplate_spans(text)}
+    assert set(kinds) == {
+        "(Updates with Kremlin comment in 17th paragraph.)",
+        "— With assistance from Soo-min Yoon",
+        "(Reporting by Josh Smith; Editing by Ed Davies)",
+    }, kinds
+
+
 def test_ingest_is_deterministic(seeds_dir):
     first, second = load_articles([seeds_dir]), load_articles([seeds_dir])
     pd.testing.assert_frame_equal(first, second)

@@ -915,6 +915,32 @@ ATTRIBUTION = [
         "Lastivka",
         None,
     ),
+    # a second subject the parser hangs on "said" that holds a count is not the speaker
+    (
+        "Some 250 North Korean troops have been killed and 2,300 wounded fighting for Moscow against Kyiv, "
+        "Ukraine's military intelligence said.\n",
+        "Ukraine HUR",
+        None,
+    ),
+    # a spokesman relaying his country's assessment: the country is the origin, whatever his department
+    (
+        "In Washington, State Department spokesman Vedant Patel told reporters on Monday that the United States "
+        "assessed that about 11,000 North Korean troops were in Kursk.",
+        "Vedant Patel",
+        "United States",
+    ),
+    (
+        "An American defence official, speaking on condition of anonymity, put North Korean losses in the hundreds.",
+        "defence official",
+        None,
+    ),
+    # a civilian quoted by role, then "She said"
+    (
+        "A woman in Hyesan, who asked not to be named for safety reasons, told the station that families had not "
+        "heard from their sons. She said about 40 young soldiers from her district alone had gone to Russia.",
+        "woman",
+        None,
+    ),
     # "said the soldier" points back at the soldier quoted before, not at another anonymous voice
     (
         "A Ukrainian intelligence officer described the North Korean units. A Russian contract soldier serving near "
@@ -1399,6 +1425,22 @@ def test_next_sentence_attribution(nlp):
             "sent",
         ),
         ("North Korean troops are in Kursk, a fraction of the North's 1.1-million-strong military.", "army_size", None),
+        # a past war as a reference point ("since ... ended in 1975") does not make the figure historical
+        (
+            "North Korea sent roughly 12,000 troops to Russia in the autumn, in its first foreign deployment since "
+            "the Vietnam War ended in 1975.",
+            "deployment",
+            "sent",
+        ),
+        # a formation's strength is an army-size figure
+        ("North Korean troops are in Russia. The NIS puts the corps' strength at about 45,000 men.", "army_size", None),
+        # "many of whom have since moved to the front" is a part of the force, not the figure's status
+        (
+            "North Korean troops are in Russia. The HUR estimates that some 12,000 North Korean troops have been "
+            "deployed to Russia, many of whom have since moved to the front in Kursk.",
+            "deployment",
+            "sent",
+        ),
     ],
 )
 def test_category_and_status(nlp, text, category, status):
@@ -1574,6 +1616,20 @@ def test_implicit_and_partitive_figures_are_found(nlp, text, numbers):
 def test_figures_that_take_their_people_from_the_sentence_before(nlp, text, number, category, status):
     claim = next(c for c in claims_of(nlp, text) if c.number_text == number)
     assert (claim.category, claim.status) == (category, status)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 250 North Korean soldiers have been killed and 2,300 wounded fighting for Moscow, Kyiv said.\n",
+        "At least 60 North Korean soldiers killed in Kursk, nearly 700 hurt: Ukraine\n\nThe toll is rising.\n",
+    ],
+)
+def test_a_casualty_word_stands_for_the_people(nlp, text):
+    """ "2,300 wounded fighting for Moscow", "700 hurt": the wounded are counted even with no noun after them."""
+    found = claims_of(nlp, text)
+    assert [c.category for c in found] == ["casualty", "casualty"]
+    assert found[1].number_text in {"2,300", "700"}
 
 
 def test_headline_figure_counts_and_borrows_the_body_source(nlp):
@@ -1883,18 +1939,53 @@ def test_a_figure_given_outweighs_an_expectation_added_to_it(nlp):
     assert ("Antony Blinken", "confirms") in rows, rows
 
 
+def test_a_publishers_verification_caveat_is_no_position(nlp):
+    """ "Reuters could not independently verify the figures" qualifies the article's sources; an official who
+    cannot verify that troops are there does take a position."""
+    text = (
+        "Kyiv says 11,000 North Korean soldiers are in Kursk. The Kyiv Independent could not independently verify "
+        "the claim.\n\nThe Pentagon said it could not verify that North Korean troops were fighting."
+    )
+    rows = {(r.actor, r.stance) for r in StanceExtractor()(nlp(text), "t")}
+    assert not any(a == "Kyiv Independent" for a, _ in rows), rows
+    assert any("Pentagon" in a and s == "cannot_confirm" for a, s in rows), rows
+
+
+def test_a_wire_update_note_credits_nobody(nlp):
+    """ "(Updates with Kremlin comment in 17th paragraph.)" on its own line is not a source note for the line above."""
+    text = (
+        "North Korean troops are in Russia.\n\nNorth Korea's state media has made no mention of the troops.\n\n"
+        "(Updates with Kremlin comment in 17th paragraph.)\n"
+    )
+    rows = {(r.actor, r.stance) for r in StanceExtractor()(nlp(text), "t")}
+    assert not any(a == "Kremlin" for a, _ in rows), rows
+
+
 def test_the_troops_themselves_hold_no_stance(nlp):
     text = "Borrell said that North Korean troops fighting in Ukraine would mark a dangerous escalation."
     assert not any(r.actor.startswith("North Korean") for r in StanceExtractor()(nlp(text), "t"))
 
 
-def test_neither_nor_governments_each_cannot_confirm(nlp):
-    text = (
-        "North Korean troops in Russia. Neither the Russian nor the North Korean government has publicly "
-        "acknowledged that any soldiers were sent."
-    )
+@pytest.mark.parametrize(
+    ("text", "silent"),
+    [
+        # "neither ... nor": each government
+        (
+            "North Korean troops in Russia. Neither the Russian nor the North Korean government has publicly "
+            "acknowledged that any soldiers were sent.",
+            {"Russia", "North Korea"},
+        ),
+        # a medium in a clause of its own, conjoined with another's, speaks for itself rather than relaying
+        (
+            "North Korean troops are in Russia. North Korean state media has not mentioned the deployment, and "
+            "Russia has not officially confirmed it.",
+            {"North Korean state media", "Russia"},
+        ),
+    ],
+)
+def test_each_holder_of_a_joint_silence_cannot_confirm(nlp, text, silent):
     actors = {(r.actor, r.stance) for r in StanceExtractor()(nlp(text), "t")}
-    assert {("Russia", "cannot_confirm"), ("North Korea", "cannot_confirm")} <= actors, actors
+    assert {(a, "cannot_confirm") for a in silent} <= actors, actors
 
 
 def test_an_embassy_speaks_for_its_own_country(nlp):

@@ -70,7 +70,9 @@ _CALENDAR_WORDS = frozenset(
 # Singular nouns for one unnamed person of a force ("a Ukrainian commander", "the soldier").
 _ONE_PERSON = frozenset(
     "commander soldier fighter serviceman servicewoman colonel sergeant lieutenant captain major medic pilot "
-    "gunner sniper volunteer veteran paratrooper marine".split()
+    "gunner sniper volunteer veteran paratrooper marine "
+    # civilians quoted in the story: "a resident of North Hamgyong province told RFA ... She said"
+    "resident defector woman mother father wife husband farmer trader smuggler".split()
 )
 # What an apposition calls a person: "Maksym, a drone operator", "Kim, a defector".
 _PERSON_APPOSITIONS = (
@@ -343,12 +345,16 @@ def _mistagged_claim(token: Token) -> tuple[Token, Token] | None:
     return speaker, clause
 
 
+VAGUE_COUNTS = frozenset({"dozens", "hundreds", "thousands", "tens"})
+
+
 def _puts_at_number(verb: Token) -> bool:
     """ "put the number ... at 10,000": an "at" with a number anywhere in the clause (the parser may hang it
     on a participle: "the number of soldiers already sent at 10,000")."""
     return any(
-        t.lower_ in {"at", "above", "below", "near", "closer", "nearer", "to"}  # "put the number closer to 12,000"
-        and any(g.like_num or g.pos_ == "NUM" for g in t.subtree if g.i != t.i)
+        # "put the number closer to 12,000", "put casualties in the hundreds"
+        t.lower_ in {"at", "above", "below", "near", "closer", "nearer", "to", "in"}
+        and any(g.like_num or g.pos_ == "NUM" or g.lower_ in VAGUE_COUNTS for g in t.subtree if g.i != t.i)
         for t in verb.subtree
     )
 
@@ -1037,6 +1043,8 @@ class Attributor:
                     continue  # "Q: The Times reported ...": the parser makes the label a second subject
                 if len(subjects) > 1 and any(t.text in {":", "):"} for t in verb.doc[child.i : verb.i]):
                     continue  # "Rep. Kang (PPP): The ministry's white paper puts ...": the label is not the subject
+                if len(subjects) > 1 and any(c.dep_ == "nummod" for c in child.children):
+                    continue  # "300 killed and 2,700 wounded fighting ..., the spy agency said": a count, not a speaker
                 if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
                     return verb.head
                 return child
@@ -1702,9 +1710,9 @@ class Attributor:
         """ "... 600 dead (NIS briefing to lawmakers, April 30)": a source note in brackets at the end."""
         text, offset = span_text(sent), sent.start_char
         match = re.search(r"\(([^()]{2,80})\)\s*[.;]?\s*$", text)
-        if not match:
+        if not match and "\n" not in sent.doc.text[sent.start_char : sent.end_char].rstrip(" \t")[-1:]:
             # "• 28,500: U.S. service members in South Korea. (U.S. Forces Korea)": a credit after the full stop,
-            # which the sentence splitter puts on its own
+            # which the sentence splitter puts on its own (on the same line: a bracket line below is a new note)
             line_end = sent.doc.text.find("\n", sent.end_char)
             offset = sent.end_char
             text = sent.doc.text[offset : len(sent.doc.text) if line_end < 0 else line_end]

@@ -23,7 +23,7 @@ soldier troop personnel officer fighter serviceman servicemen servicemember rese
 recruit conscript infantry infantryman commando paratrooper marine sailor pilot sniper instructor operative
 force contingent men mercenary volunteer combatant trainee cadet specialist guard deserter casualty prisoner
 pow captive observer engineer staff korean koreans north-korean militant gunner crew death general
-wounded dead comrade rifleman replacement reinforcement serviceperson
+wounded injured hurt dead comrade rifleman replacement reinforcement serviceperson
 sapper deminer defector desertion loss body builder
 """.split()
 )
@@ -66,7 +66,7 @@ OTHER_NATIONALITY = re.compile(
 
 CASUALTY = frozenset(
     """
-kill die dead death wound injure casualty lose lost slay perish
+kill die dead death wound injure hurt casualty lose lost slay perish
 """.split()
 )
 DESERTION = frozenset(
@@ -198,6 +198,10 @@ UNIT_SKIP = frozenset(
 )
 
 
+# words that stand for the people they describe right after a figure ("2,700 wounded", "1,000 hurt")
+BARE_CASUALTY_WORDS = frozenset({"wounded", "injured", "hurt", "dead", "killed"})
+
+
 def _unit_after(tokens: list[Token], sent: Span) -> Token | None:
     """The noun a figure counts, scanning right: "1,500 North Korean troops", "thousands of soldiers"."""
     last = tokens[-1]
@@ -213,6 +217,12 @@ def _unit_after(tokens: list[Token], sent: Span) -> Token | None:
         for j in range(i + 2, min(sent.end, i + 6)):
             if doc[j].lemma_.lower() in FORMATIONS | PERSONNEL:
                 return doc[j]
+    # "300 killed and 2,700 wounded fighting for Russia": the casualty word stands for the people; a gerund
+    # after it is what they were doing, not what the figure counts
+    if i < sent.end and doc[i].lower_ in BARE_CASUALTY_WORDS:
+        after = doc[i + 1] if i + 1 < sent.end else None
+        if after is not None and (after.tag_ == "VBG" or after.lower_.endswith("ing")):
+            return doc[i]
     # a partitive "about 40 of the roughly 120 men", "6,000 of an estimated 9,000 soldiers": the noun after "of"
     partitive = i < sent.end and doc[i].lower_ == "of"
     while i < sent.end and steps < 7:
@@ -550,7 +560,7 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         return "other"  # Russian or Ukrainian losses are background counts, not this story's casualties
     if (army_phrase or ARMY_CUES.search(local)) and fig.low >= 100_000 and NK_WORDS.search(span_text(sent)):
         return "army_size"  # "an army of roughly 1.2 million": checked before casualties in the same sentence
-    if HISTORICAL.search(local):
+    if HISTORICAL.search(SINCE_CLAUSE.sub(" ", local)):
         return "other"  # "a few hundred of its pilots flew missions in the 1960s": a past war
     text_before = sent.doc.text[sent.start_char : fig_tokens[0].idx]
     text_after = sent.doc.text[fig_tokens[-1].idx + len(fig_tokens[-1].text) : sent.end_char]
@@ -589,6 +599,8 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         return "casualty"  # "his unit has hit more than 150 North Koreans", "we saw 40 of them go down"
     if noun is not None and noun.lemma_.lower() in {"prisoner", "pow", "captive"}:
         return "captured"  # "two prisoners in Kyiv and a handful of deserters": the noun decides
+    if noun is not None and noun.lower_ in BARE_CASUALTY_WORDS and noun.i == fig_tokens[-1].i + 1 and not survivors:
+        return "casualty"  # "2,700 wounded", "1,000 hurt": the word standing for the people decides
     if (
         lemmas & {"deserter"}
         or lemmas & DESERTION
@@ -666,7 +678,9 @@ FORMATION_STRENGTH = re.compile(
     r"(?:(?!\b(?:sent|deployed|dispatched|expeditionary|contingent|group|in|near)\b)[^.;:]){0,60}?"
     r"\b(?:numbers?|numbered|numbering|estimated to number|estimated? at|estimates? (?:it |them )?at|puts? (?:it )?at|"
     # "whose strength was estimated by the Joint Chiefs of Staff at roughly 30,000"
-    r"(?:strength|size) (?:is|was|has been|had been) (?:estimated|put|assessed)(?: by [^.;:,]{1,60}?)? at)"
+    r"(?:strength|size) (?:is|was|has been|had been) (?:estimated|put|assessed)(?: by [^.;:,]{1,60}?)? at|"
+    # "estimates the corps' strength at 40,000 to 50,000"
+    r"(?:strength|size) at)"
     r"(?:\s+[a-z]+){0,2}\s+$",
     re.I,
 )
@@ -713,6 +727,8 @@ HISTORICAL = re.compile(
 )
 
 
+# "its first war since the Korean War ended in 1953": a past event as a reference point, not the figure's time
+SINCE_CLAUSE = re.compile(r"\bsince\b[^,;.]*", re.I)
 RUSSIAN_SIDE = r"\b(?:russian?|moscow|kremlin|belarus\w*|minsk)\b"
 # "The Russians need them, because they have lost ...": the pronoun's antecedent is another side
 OTHER_SIDE = re.compile(r"\b(?:russians?|ukrainians?|russia|ukraine|moscow|kyiv|kremlin)(?:'s|’s)?\b", re.I)
@@ -836,7 +852,10 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
             tally = any(c.dep_ == "dobj" and c.lemma_.lower() in TALLY_NOUNS for c in verb.children)
             # "a Kyiv paper put the number of deserters at", "groups that Ukrainian operators describe as 20 to 40"
             if verb.lemma_.lower() in REPORTING_TAGS | {"describe"} or tally:
-                speakers = [c for c in verb.children if c.dep_ == "nsubj"]
+                # a subject that holds the counted noun is the parser's mistake, not a speaker
+                speakers = [
+                    c for c in verb.children if c.dep_ == "nsubj" and not c.left_edge.i <= noun.i <= c.right_edge.i
+                ]
                 if any(re.search(RUSSIAN_SIDE, " ".join(t.text for t in c.subtree), re.I) for c in speakers):
                     return False  # "the enemy has lost 28,000 servicemen, the Russian Defence Ministry reported"
                 continue
@@ -977,6 +996,8 @@ CLAUSE_BOUNDARY = re.compile(
     r";|,\s+(?:while|whereas|but)\b|,\s+that\s|\s+and\s+that\s|,\s+(?:adding|noting|warning)\b|"
     # "..., with the remainder still at training sites": the rest of the force, not the figure
     r",\s+with\s+(?:the\s+(?:remainder|rest|others)|some|part|many|most|a few|several)\b|"
+    # "..., most of whom have since moved to the front": a part of the force, not the figure
+    r",\s+(?:most|many|some|several|part|half|a few|hundreds|thousands)\s+of\s+(?:whom|them)\b|"
     # "..., and it predicted some 10,000 would be there": a second statement by the same speaker
     r",\s+and\s+(?:it|he|she|they)\s+(?:predicted|predicts|expects|expected|warned|warns|forecast|added|said)\b",
     re.I,
@@ -1292,7 +1313,10 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
                 # stays his
                 inner.via = inner.via or outer.source
                 return inner
-            if outer.via is None:
+            # "spokesperson Matthew Miller told reporters that the United States assessed ...": the country whose
+            # assessment he relays outranks his own department as the figure's origin
+            believes = verb is not None and verb.lemma_.lower() in BELIEF_VERBS and believer == "country"
+            if outer.via is None or believes:
                 outer.via = inner.source
         return outer
     if _fact_box_colon(fig_tokens, info.span):

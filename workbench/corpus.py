@@ -198,6 +198,9 @@ _BOILERPLATE_LINE = re.compile(
       | (?:sign\s+up|subscribe)\b.*\bnewsletter\b.*
       | (?:photo|image|picture|foto)\s*(?:credit)?\s*:.*
       | \(?(?:ap|afp|reuters|getty\s+images|epa|yonhap)\)?\s*
+      | \((?:updates|adds|recasts|corrects|rewrites|refiles)\b[^)]*\)       # "(Updates with Kremlin comment ...)"
+      | [—–-]+\s*with\s+assistance\s+from\b.*                          # a wire's contributor credit
+      | \(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b[^()]*\)?  # "(Reporting by ...; Editing by ...)"
       | all\s+rights\s+reserved.*
       | ©.*
     )\s*$""",

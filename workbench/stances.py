@@ -188,6 +188,14 @@ REVERSED = re.compile(
 )
 
 
+# a publisher's own caveat: "could not independently verify the claim / his account / these figures"
+OWN_VERIFICATION = re.compile(
+    r"\b(?:could not|couldn't|couldn’t|cannot|can't|can’t|was unable to|were unable to|is unable to|has not been able"
+    r" to)\s+(?:independently\s+)?verify\b(?!\s+(?:that|whether|if)\b)",
+    re.I,
+)
+
+
 def classify(text: str, speaking: bool = False, topical: bool = False) -> tuple[str, str] | None:
     """(stance, cue) for a clause, or None. A reporting speaker on the topic confirms unless a cue says more."""
     if re.search(r"\bnow\b|\bfinally\b|gone public", text, re.I):
@@ -299,6 +307,23 @@ def _outermost(holders: list[tuple[Source, Token | None, bool]]) -> list[tuple[S
         if not inside:
             kept.append((source, verb, speaking))
     return kept
+
+
+def _own_clause(holder: tuple[Source, Token | None, bool], holders: list[tuple[Source, Token | None, bool]]) -> bool:
+    """ "State media has not mentioned the deployment, and Russia has not confirmed it": a medium in a clause of
+    its own, conjoined with the others', speaks for itself rather than relaying them."""
+    verb = holder[1]
+    others = [h[1] for h in holders if h is not holder]
+    return (
+        verb is not None
+        # "its state media": named through the other holder, not an actor of its own
+        and not re.match(r"(?i)(?:its|their)\b", holder[0].mention or "")
+        and bool(others)
+        and all(
+            o is not None and ((o.dep_ == "conj" and o.head == verb) or (verb.dep_ == "conj" and verb.head == o))
+            for o in others
+        )
+    )
 
 
 def _plausible(source: Source) -> bool:
@@ -552,7 +577,11 @@ class StanceExtractor:
                     holders.append((source, root, False))
             # a medium or a lawmaker relaying an agency's or a minister's words: the inner speaker holds the stance
             if len(holders) > 1:
-                relays = [h for h in holders if h[0].kind == "media" or h[0].type == "lawmaker"]
+                relays = [
+                    h
+                    for h in holders
+                    if (h[0].kind == "media" or h[0].type == "lawmaker") and not _own_clause(h, holders)
+                ]
                 holders = [h for h in holders if h not in relays] or holders
             holders = _outermost(holders)
             verbs = [v for _, v, _ in holders if v is not None]
@@ -595,6 +624,19 @@ class StanceExtractor:
                     rows = [r for r in rows if not (_same_actor(source, r[0]) and r[1] == "expects")]
                 if not any(_same_actor(source, r[0]) for r in rows):
                     rows.append((source, "expects" if claim.status == "expected" else "confirms", "figure"))
+            if caveat := OWN_VERIFICATION.search(text):
+                # "Reuters could not independently verify the figures": the outlet's caveat on its sources, not a
+                # position on the troops (an official's "I can't verify that report" still is one, and so is the
+                # report the caveat is about)
+                before = text[: caveat.start()]
+                rows = [
+                    r
+                    for r in rows
+                    if not (
+                        (r[0].kind == "media" or r[0].type in {"media", "think_tank"})
+                        and (r[0].mention or r[0].name) in before
+                    )
+                ]
             # one position per actor and sentence: the most guarded reading wins
             priority = {"cannot_confirm": 0, "denies": 1, "expects": 2, "confirms": 3}
             rows.sort(key=lambda r: priority[r[1]])
