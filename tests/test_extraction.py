@@ -934,6 +934,40 @@ ATTRIBUTION = [
         "defence official",
         None,
     ),
+    # a passive hedge carries the last speaker only when it points back at what was said
+    (
+        "The JCS said the North appeared to be preparing to rotate its units. North Korea is estimated to have "
+        "sent about 11,000 soldiers to Russia since October.",
+        None,
+        None,
+    ),
+    (
+        "Britain's defence ministry said 3,000 North Koreans had been sent to Kursk. Of those, some 800 are "
+        "believed to have been killed.",
+        "UK Ministry of Defence",
+        None,
+    ),
+    # a public figure's offer is his statement, even after someone else's quotation
+    (
+        'North Korean troops are in Russia. Ukrainian forces captured two North Korean soldiers.\n\n"They are '
+        'ready to talk," Zelensky wrote. "The world must hear them."\n\nHe also offered to hand the two '
+        "prisoners over to Kim Jong Un in exchange for Ukrainians held in Russia.",
+        "Volodymyr Zelensky",
+        None,
+    ),
+    (
+        "North Korean troops are in Russia. The NIS confirmed the capture of two soldiers.\n\nZelensky later "
+        "offered to return the two soldiers to North Korea in exchange for Ukrainian prisoners.",
+        "Volodymyr Zelensky",
+        None,
+    ),
+    # "killed 21 North Korean soldiers and wounded five more": the second verb counts the same people
+    (
+        "North Korean troops are in Russia. Ukraine's special forces said its fighters had killed 21 North Korean "
+        "soldiers and wounded five more in Kursk.",
+        "Ukraine",
+        None,
+    ),
     # a civilian quoted by role, then "She said"
     (
         "A woman in Hyesan, who asked not to be named for safety reasons, told the station that families had not "
@@ -1959,6 +1993,16 @@ def test_a_wire_update_note_credits_nobody(nlp):
     )
     rows = {(r.actor, r.stance) for r in StanceExtractor()(nlp(text), "t")}
     assert not any(a == "Kremlin" for a, _ in rows), rows
+
+
+def test_an_offer_about_prisoners_is_no_position_but_a_pledge_to_send_expects(nlp):
+    offer = (
+        "North Korean troops are in Russia. The NIS confirmed the capture of two soldiers.\n\nZelensky later "
+        "offered to return the two soldiers to North Korea in exchange for Ukrainian prisoners."
+    )
+    assert not any(r.actor == "Volodymyr Zelensky" for r in StanceExtractor()(nlp(offer), "t"))
+    pledge = "North Korean troops are in Russia. Kim Jong Un pledged to send 6,000 more soldiers to Kursk."
+    assert ("Kim Jong Un", "expects") in {(r.actor, r.stance) for r in StanceExtractor()(nlp(pledge), "t")}
 
 
 def test_the_troops_themselves_hold_no_stance(nlp):

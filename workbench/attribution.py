@@ -1255,12 +1255,15 @@ class Attributor:
     def _continuing_speaker(self, verb: Token, memory: SpeakerMemory) -> Token | None:
         """The subject of an act verb ("offered to swap the two prisoners") when it is whoever spoke in the
         sentence before and the clause holds a figure; a plain narrative subject is not a source."""
-        if not memory.previous or not any(t.like_num and t.head.tag_ == "NNS" for t in verb.subtree):
+        if not any(t.like_num and t.head.tag_ == "NNS" for t in verb.subtree):
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or (resolved := self.resolve_token(subject, memory)) is None:
             return None
-        return subject if resolved[0].name in {s.name for s in memory.previous} else None
+        # a public figure's offer is a statement wherever it stands ("Zelensky also offered to hand the two
+        # prisoners over"), as is the offer of whoever spoke just before
+        public = resolved[0].kind == "person" and resolved[0].known
+        return subject if public or resolved[0].name in {s.name for s in memory.previous} else None
 
     @staticmethod
     def _quoted_as_saying(verb: Token) -> Token | None:

@@ -298,6 +298,18 @@ def _implied_unit(tokens: list[Token]) -> Token | None:
                             for counted in prep.children:
                                 if counted.lemma_.lower() in PERSONNEL or counted.lower_ in PERSONNEL:
                                     return counted
+            # "had killed 21 North Korean soldiers and wounded five more": the first verb's people
+            # (a casualty verb only: in "has sent 3,000 troops and may send 10,000" the noun's verbs would decide
+            # the status of the second figure)
+            if (
+                token.dep_ == "conj"
+                and token.lemma_.lower() in CASUALTY | CAPTURE
+                and tokens[-1].dep_ == "dobj"
+                and tokens[-1].head.i == token.i
+            ):
+                for child in token.head.children:
+                    if child.dep_ == "dobj" and child.lemma_.lower() in PERSONNEL:
+                        return child
             return None
         if token.dep_ == "ROOT":
             break
@@ -421,7 +433,8 @@ def find_unit(fig_tokens: list[Token], sent: Span) -> tuple[Token | None, bool, 
             or _counts_people(noun, sent)
             or formation
             # "100 killed and nearly 1,000 others wounded": "others" stands for the people the sentence counts
-            or (noun.lower_ == "others" and PERSONNEL_CONTEXT.search(span_text(sent)) is not None)
+            # "killed 21 North Korean soldiers and wounded five more": "more" too
+            or (noun.lower_ in {"others", "more"} and PERSONNEL_CONTEXT.search(span_text(sent)) is not None)
         ):
             return noun, False, False
         return None, False, True
@@ -1956,10 +1969,10 @@ def _carry_sources(records: list[tuple[ClaimRecord, SentenceInfo]], infos: list[
         if record.source is None and pos > 0:
             prev = infos[pos - 1]
             # "added", or a passive report with no agent ("are believed to", "is estimated"): the last speaker's
-            carried = re.search(
-                r"(?i)\b(?:added|adding|(?:is|are|was|were) (?:now )?(?:believed|estimated|thought|"
-                r"said|reported) to)\b",
-                info.span.text,
+            # report is carried only when the sentence points back at what was said ("Of those, some 1,000 are
+            # believed to have died"); "North Korea is believed to have sent 11,000" is the writer's own hedge
+            carried = re.search(r"(?i)\b(?:added|adding)\b", info.span.text) or (
+                _PASSIVE_REPORT.search(info.span.text) and not _own_hedge(span_text(info.span))
             )
             if prev.paragraph == info.paragraph and prev.speakers and carried:
                 _set_source(record, prev.speakers[0], "previous sentence")
@@ -1979,6 +1992,21 @@ def _carry_sources(records: list[tuple[ClaimRecord, SentenceInfo]], infos: list[
                 _copy_source(record, earlier[-1], "previous sentence")
 
 
+_PASSIVE_REPORT = re.compile(r"(?i)\b(?:is|are|was|were) (?:now )?(?:believed|estimated|thought|said|reported) to\b")
+
+
+def _own_hedge(text: str) -> bool:
+    """ "North Korea is believed to have sent 11,000": a passive report with no agent that does not point back at
+    what was just said is the writer's own hedged statement."""
+    return bool(_PASSIVE_REPORT.search(text)) and not _POINTS_BACK.match(text)
+
+
+# A sentence that opens with the people or account just mentioned: "Of those, ...", "Most of them ...", "They ..."
+_POINTS_BACK = re.compile(
+    r"\W*(?:(?:of|among) (?:those|them|these)\b|(?:they|these|those)\b|"
+    r"(?:most|many|some|half|all|several) (?:of )?(?:them|those|these)\b)",
+    re.I,
+)
 # A sentence that opens by pointing back at the figure before it.
 _TALLY_ANAPHOR = re.compile(r"\W*(?:This|That|The|These)\s+(?:number|figure|total|tally|toll|count|estimate)s?\b")
 _BULLET_LINE = re.compile(r"[ \t]*[-*•–—▪·][ \t]")
@@ -2036,7 +2064,7 @@ def _continued_account(
     if prev.skip or prev.heading or prev.paragraph != info.paragraph or not prev.speakers:
         return None
     text = span_text(info.span).strip()
-    if _OWN_VOICE_OPENING.search(text) or _WRITER_FIRST_PERSON.search(text):
+    if _OWN_VOICE_OPENING.search(text) or _WRITER_FIRST_PERSON.search(text) or _own_hedge(text):
         return None
     speaker = next((s for s in prev.speakers if s.verb_i is not None or s.cue in {"according to", "based on"}), None)
     if speaker is None or speaker.cue in {"deny", "dismiss", "reject", "refute", "dispute"}:

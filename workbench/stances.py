@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from workbench.actors import ActorRegistry, Source, country_in, default_registry, strip_determiner
 from workbench.attribution import (
+    PLEDGE_VERBS,
     STAFF_ROLES,
     TURN_ROLE,
     Attributor,
@@ -563,6 +564,8 @@ class StanceExtractor:
                 and c.source
                 and c.category in STANCE_CATEGORIES
                 and c.attribution not in CARRIED
+                # "offered to hand the two prisoners over": an offer about people, not a word on the deployment
+                and (c.attribution not in PLEDGE_VERBS or c.status == "expected")
             ]
             if re.fullmatch(r"\s*\([^()]{2,80}\)\s*", text) or len(re.findall(r"[^\W\d_]+", text)) < 2:
                 continue  # a credit in brackets ("(Yonhap)") or a bare "A:" label states nothing
@@ -593,6 +596,15 @@ class StanceExtractor:
                 found = classify(clause, speaking=speaking, topical=topical) or (
                     classify(text) if len(holders) == 1 else None
                 )
+                if (
+                    found
+                    and found[1] == "reported"
+                    and verb is not None
+                    and verb.lemma_.lower() in PLEDGE_VERBS
+                    and any(c.dep_ == "xcomp" for c in verb.children)
+                ):
+                    found = None  # an offer to act is an act, not a report that the troops are there ("offered an
+                    # estimate of 3,000" still is one)
                 if found is None and speaking and info.heading and TOPIC.search(text):
                     found = ("confirms", "headline")
                 if found:
