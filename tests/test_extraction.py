@@ -968,6 +968,14 @@ ATTRIBUTION = [
         "Ukraine",
         None,
     ),
+    # a conjoined "said" the parser hangs on a non-speaker's verb: the clause before it has the speaker
+    (
+        "North Korean troops went to Russia.\n\nThe assault began a day after Ukraine's military intelligence "
+        "released footage it said showed North Korean soldiers under fire near Sudzha, and said 30 of them had "
+        "been killed.\n",
+        "Ukraine HUR",
+        None,
+    ),
     # a civilian quoted by role, then "She said"
     (
         "A woman in Hyesan, who asked not to be named for safety reasons, told the station that families had not "
@@ -1635,6 +1643,14 @@ def test_implicit_and_partitive_figures_are_found(nlp, text, numbers):
             "Lviv.",
             "Two",
             "captured",
+            None,
+        ),
+        # a state named as the counter ("By Ukraine's count") does not make the next figures another side's
+        (
+            "North Korean troops went to Russia. By Ukraine's count nearly 3,000 of them have been killed or "
+            "wounded. Seoul's spy agency, always more cautious, reckons that some 200 have died.",
+            "200",
+            "casualty",
             None,
         ),
         # a tally in the sentence after an expectation sizes what is expected

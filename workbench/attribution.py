@@ -47,6 +47,7 @@ NON_SPEAKERS = frozenset(
     """
 move figure number total estimate deployment troop soldier data image photo footage video decision step
 plan deal treaty pact war attack what this that toll loss count tally which drone camera satellite radar
+offensive assault operation strike battle fighting
 """.split()
 )
 # "a message from Ukraine's intelligence service": the speaker is whoever the message is from.
@@ -1057,7 +1058,16 @@ class Attributor:
                         return pobj
         # "X ..., saying ..." / "X said and added": the subject of the governing verb.
         if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
-            return self._subject_of(verb.head)
+            inherited = self._subject_of(verb.head)
+            if verb.dep_ == "conj" and inherited is not None and inherited.lemma_.lower() in NON_SPEAKERS:
+                # "The offensive came a day after Ukraine's special forces published footage ..., and said ...":
+                # the parser joins "said" to the main verb; the clause just before it has the speaker
+                for clause in sorted((c for c in verb.head.children if verb.head.i < c.i < verb.i), reverse=True):
+                    if clause.dep_ in {"advcl", "ccomp"} and clause.pos_ == "VERB":
+                        own = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                        if own is not None and own.lemma_.lower() not in NON_SPEAKERS:
+                            return own
+            return inherited
         # "..., who said": the noun the relative clause hangs on.
         if verb.dep_ == "relcl":
             return verb.head
@@ -1406,7 +1416,25 @@ class Attributor:
                         and token.doc[verb_i].is_ancestor(token.doc[earlier.verb_i])
                     ):
                         earlier.verb_i, earlier.cue = verb_i, cue
-                return None
+                        return None
+                doc = token.doc
+                if (
+                    verb_i is None
+                    or any(
+                        e.start_char == span.start_char
+                        and e.verb_i is not None
+                        and (doc[e.verb_i].is_ancestor(doc[verb_i]) or doc[verb_i].is_ancestor(doc[e.verb_i]))
+                        for e in speakers
+                    )
+                    or not any(e.start_char == span.start_char and e.verb_i is not None for e in speakers)
+                ):
+                    return None
+                # "X published footage ..., and said two dozen were killed": one speaker, a second verb of its own
+                speaker = Speaker(
+                    source, span.start_char, span.end_char, cue, verb_i, via=self._affiliation(source, span)
+                )
+                speakers.append(speaker)
+                return speaker
             taken.update(t.i for t in span)
             speaker = Speaker(source, span.start_char, span.end_char, cue, verb_i, via=self._affiliation(source, span))
             speakers.append(speaker)

@@ -978,6 +978,13 @@ def _previous_names_other(sent: Span) -> bool:
     if sent.start == 0:
         return False
     previous = sent.doc[sent.start - 1].sent.text
+    # "By Ukraine's count nearly 4,000 of them ...": a state named as the counter, not as the side counted
+    previous = re.sub(
+        r"(?i)\b(?:by|according to|in|on) (?:russia|ukraine|moscow|kyiv)(?:'s|’s) "
+        r"(?:own )?(?:count|estimate|tally|figures?|reckoning|numbers?)\b",
+        " ",
+        previous,
+    )
     other = re.search(r"\b(?:russia|ukraine|moscow|kyiv)\b", previous, re.I) or OTHER_NATIONALITY.search(previous)
     return bool(other) and not NK_WORDS.search(previous)
 
