@@ -1474,6 +1474,35 @@ def test_next_sentence_attribution(nlp):
             "deployment",
             "sent",
         ),
+        # "preparing N troops to send": the infinitive on the noun still looks ahead
+        (
+            "North Korean troops are in Russia. Zelensky said North Korea was preparing 10,000 troops to send to "
+            "Russia.",
+            "deployment",
+            "expected",
+        ),
+        ("Zelensky: North Korea readying 12,000 soldiers to fight for Russia", "deployment", "training"),
+        # a figure whose people are implied from another clause has its own verb
+        (
+            "North Korean troops are in Russia. Seoul says Pyongyang has shipped about 3,000 soldiers so far, with "
+            "another 2,000 expected to follow next month.",
+            "deployment",
+            "sent",
+        ),
+        # the same speaker's next statement, after "and said", does not set the first figure's status
+        (
+            "North Korean troops are in Russia. The agency put the number at 3,000 in late October and said about "
+            "10,000 would be there by December.",
+            "deployment",
+            "sent",
+        ),
+        # moving toward someone's trenches is an assault, not a transfer
+        (
+            "North Korean troops are in Russia. A Ukrainian platoon commander said his men saw about 50 North Korean "
+            "soldiers moving toward their positions at dawn.",
+            "deployment",
+            "front",
+        ),
         # a formation's strength is an army-size figure
         ("North Korean troops are in Russia. The NIS puts the corps' strength at about 45,000 men.", "army_size", None),
         # "many of whom have since moved to the front" is a part of the force, not the figure's status
@@ -1652,6 +1681,13 @@ def test_implicit_and_partitive_figures_are_found(nlp, text, numbers):
             "200",
             "casualty",
             None,
+        ),
+        (
+            "North Korean troops are in Russia. Seoul says Pyongyang has shipped about 3,000 soldiers so far, with "
+            "another 2,000 expected to follow next month.",
+            "2,000",
+            "deployment",
+            "expected",
         ),
         # a tally in the sentence after an expectation sizes what is expected
         (

@@ -1019,7 +1019,10 @@ CLAUSE_BOUNDARY = re.compile(
     # "..., most of whom have since moved to the front": a part of the force, not the figure
     r",\s+(?:most|many|some|several|part|half|a few|hundreds|thousands)\s+of\s+(?:whom|them)\b|"
     # "..., and it predicted some 10,000 would be there": a second statement by the same speaker
-    r",\s+and\s+(?:it|he|she|they)\s+(?:predicted|predicts|expects|expected|warned|warns|forecast|added|said)\b",
+    r",\s+and\s+(?:it|he|she|they)\s+(?:predicted|predicts|expects|expected|warned|warns|forecast|added|said)\b|"
+    # "raised its estimate to 3,000 a week later and said roughly 10,000 would be there": the same speaker again
+    r"\s+and\s+(?:said|predicted|warned|forecast|added)\s+(?:that\s+)?(?:some|about|around|roughly|another|up to|"
+    r"more than|nearly|\d)",
     re.I,
 )
 
@@ -1054,6 +1057,14 @@ IMPACT_VERBS = frozenset("change turn alter decide tip shift swing win save tran
 
 def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text: str | None) -> str:
     """sent / training / expected / front from the verbs nearest the counted noun, then the sentence."""
+    if (
+        noun is not None
+        and not any(t.head.i == noun.i for t in fig_tokens)
+        and any(c.dep_ in {"acl", "relcl"} and c.pos_ in {"VERB", "AUX"} for c in fig_tokens[-1].children)
+    ):
+        # "sent 3,000 soldiers ..., with a further 2,000 expected to be shipped": a figure whose people are
+        # implied from another clause has its own verb
+        noun = None
     verbs = _governing_verbs(noun if noun is not None else fig_tokens[-1], fig_tokens)
     anchor = noun if noun is not None else fig_tokens[-1]
     if _partitive_whole(anchor, fig_tokens):
@@ -1074,6 +1085,14 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
         r"\W*(?:are |were |is )?(?:now|already|currently) (?:in|inside|at|stationed|based)\b", right_after, re.I
     )
     own_begin, own_end = _own_bounds(fig_tokens, sent)
+    if noun is not None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in {"prepare", "ready", "train"}:
+        # "preparing 10,000 troops to send to Russia" looks ahead; "... troops to fight for Russia" is training
+        purpose = next((c for c in noun.children if c.dep_ in {"relcl", "acl"} and c.pos_ == "VERB"), None)
+        if purpose is not None and any(a.lower_ == "to" for a in purpose.children if a.dep_ == "aux"):
+            if purpose.lemma_.lower() in SENT:
+                return "expected"
+            if purpose.lemma_.lower() in FRONT:
+                return "training"
     for verb in verbs[:3]:
         lemma = verb.lemma_.lower()
         if not own_begin <= verb.idx < own_end:
@@ -1156,6 +1175,12 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
             if re.search(r"\b(?:for training|to train|for drills)\b", clause, re.I):
                 return "training"
             moving = verb.tag_ == "VBG" or "being" in aux  # "are being moved toward"; "had moved toward" arrived
+            if re.search(
+                r"\b(?:toward|towards|on)\s+(?:(?:their|our|its|the|enemy|ukrainian)\s+)+(?:trenches|positions|lines|dugouts)\b",
+                clause,
+                re.I,
+            ):
+                return "front"  # "60 soldiers moving toward their trenches": an assault, not a transfer
             if re.search(r"\b(?:en route|heading for|heading to|on (?:their|its) way)\b", clause, re.I) or (
                 moving and re.search(r"\b(?:toward|towards)\b", clause, re.I)
             ):
