@@ -976,6 +976,14 @@ ATTRIBUTION = [
         "Ukraine HUR",
         None,
     ),
+    # "up from the roughly 3,000 the NIS cited": a reduced relative clause names who gave the figure
+    (
+        "South Korea's National Intelligence Service first disclosed the deployment. About 11,000 North Korean "
+        "soldiers are now in Russia, the JCS said on Friday, up from the roughly 3,000 the spy agency cited in "
+        "October.",
+        "South Korea NIS",
+        None,
+    ),
     # a civilian quoted by role, then "She said"
     (
         "A woman in Hyesan, who asked not to be named for safety reasons, told the station that families had not "

@@ -226,6 +226,10 @@ def _name_span(token: Token) -> Span:
         if child.dep_ in {"compound", "flat"} or (child.dep_ == "punct" and child.text == "-"):
             right = max(right, child.right_edge.i)
     span = doc[left : right + 1]
+    # "the roughly 3,000 the spy agency cited": the parser hangs the figure on the agency; the name starts after it
+    cut = next((t.i for t in span if t.like_num and t.i + 1 < span.end and doc[t.i + 1].dep_ in {"det", "poss"}), None)
+    if cut is not None and cut + 1 < token.i:
+        span = doc[cut + 1 : right + 1]
     while len(span) > 1 and (span[0].is_punct or span[0].dep_ == "det"):
         span = doc[span.start + 1 : span.end]
     return span

@@ -198,6 +198,8 @@ UNIT_SKIP = frozenset(
 )
 
 
+# determiners that, right after a figure, open a reduced relative clause ("the 3,000 the agency estimated")
+REDUCED_RELATIVE_OPENERS = frozenset({"the", "its", "his", "her", "their"})
 # words that stand for the people they describe right after a figure ("2,700 wounded", "1,000 hurt")
 BARE_CASUALTY_WORDS = frozenset({"wounded", "injured", "hurt", "dead", "killed"})
 
@@ -217,6 +219,10 @@ def _unit_after(tokens: list[Token], sent: Span) -> Token | None:
         for j in range(i + 2, min(sent.end, i + 6)):
             if doc[j].lemma_.lower() in FORMATIONS | PERSONNEL:
                 return doc[j]
+    # "up from the roughly 3,000 the agency had estimated": a determiner right after the figure opens a reduced
+    # relative clause, so the noun after it is not what the figure counts
+    if i < sent.end and doc[i].lower_ in REDUCED_RELATIVE_OPENERS and doc[i].head.i != tokens[-1].i:
+        return None
     # "300 killed and 2,700 wounded fighting for Russia": the casualty word stands for the people; a gerund
     # after it is what they were doing, not what the figure counts
     if i < sent.end and doc[i].lower_ in BARE_CASUALTY_WORDS:
@@ -401,6 +407,9 @@ def find_unit(fig_tokens: list[Token], sent: Span) -> tuple[Token | None, bool, 
     if noun is None:
         noun = _unit_by_dependency(fig_tokens)
         noun = None if noun is not None and _verb_misread(noun, fig_tokens) else noun
+        after = fig_tokens[-1].i + 1
+        if noun is not None and noun.i > after and sent.doc[after].lower_ in REDUCED_RELATIVE_OPENERS:
+            noun = None  # "up from the 3,000 the agency had estimated": the parser counts the agency
     if noun is not None and (
         noun.lower_ in TIME_WORDS
         or (noun.lemma_.lower() in PERIODS and noun.i > 0 and noun.nbor(-1).lower_ in {"next", "last", "this"})
@@ -1311,6 +1320,8 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
         return cited
     if (stranded := _stranded_complement_speaker(info, figure_i)) is not None:
         return stranded
+    if (relative := _reduced_relative_speaker(info, fig_tokens)) is not None:
+        return relative
     verbal: list[tuple[int, Speaker]] = []
     for speaker in info.speakers:
         if speaker.verb_i is None:
@@ -1380,6 +1391,25 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
         verb = info.span.doc[speaker.verb_i]
         tail = [t for t in info.span.doc[verb.i + 1 : info.span.end] if not (t.is_punct or t.is_space)]
         if len(tail) <= 4 and verb.lemma_.lower() in REPORTING_TAGS:
+            return speaker
+    return None
+
+
+def _reduced_relative_speaker(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
+    """ "up from the roughly 3,000 the spy agency cited": whoever the relative clause right after the figure
+    names as giving it."""
+    doc = info.span.doc
+    after = fig_tokens[-1].i + 1
+    if after >= len(doc) or doc[after].lower_ not in REDUCED_RELATIVE_OPENERS:
+        return None
+    gap_start = doc[after].idx
+    for speaker in info.speakers:
+        # the mention starts at the determiner, or (as the parser joins them) spans the figure and the name
+        if (
+            speaker.verb_i is not None
+            and speaker.verb_i > after
+            and speaker.start_char <= gap_start + 5 < speaker.end_char
+        ):
             return speaker
     return None
 
