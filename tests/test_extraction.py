@@ -2065,6 +2065,26 @@ def test_an_offer_about_prisoners_is_no_position_but_a_pledge_to_send_expects(nl
     assert ("Kim Jong Un", "expects") in {(r.actor, r.stance) for r in StanceExtractor()(nlp(pledge), "t")}
 
 
+@pytest.mark.parametrize(
+    ("text", "givers"),
+    [
+        (
+            "Seoul, Washington and Kyiv have each released their own numbers.",
+            {"South Korea", "United States", "Ukraine"},
+        ),
+        ("Washington has given a slightly lower estimate.", {"United States"}),
+        ("Kyiv's numbers are the highest.", {"Ukraine"}),
+        ("Ukraine's military intelligence agency has offered its own count.", {"Ukraine HUR"}),
+        ("Moscow has given no figures.", set()),
+    ],
+)
+def test_giving_figures_about_the_troops_confirms(nlp, text, givers):
+    """In an article about the troops, an actor that puts out a count vouches that they are there."""
+    doc = nlp("North Korean troops are in Russia.\n\n" + text)
+    rows = {r.actor for r in StanceExtractor()(doc, "t") if r.stance == "confirms" and r.start_char > 30}
+    assert rows == givers, rows
+
+
 def test_the_troops_themselves_hold_no_stance(nlp):
     text = "Borrell said that North Korean troops fighting in Ukraine would mark a dangerous escalation."
     assert not any(r.actor.startswith("North Korean") for r in StanceExtractor()(nlp(text), "t"))

@@ -151,6 +151,9 @@ TOPIC = re.compile(
 )
 NEGATED_CONFIRM = re.compile(r"\b(?:not|n't|n’t|never|no)\b[^.]{0,25}\bconfirm", re.I)
 # Verbs whose subject takes a position even when they are not reporting verbs.
+# "offered its own count", "put out their own numbers": handing over a finding.
+GIVING_VERBS = frozenset("offer give put publish release issue provide produce circulate share".split())
+FINDING_WORDS = frozenset("figure number estimate count tally toll".split())
 POSITION_VERBS = frozenset(
     "call describe dismiss deny reject refute dispute condemn acknowledge confirm decline refer "
     "refuse mock ridicule brush slam accuse comment insist stop label brand praise thank celebrate sidestep".split()
@@ -451,6 +454,35 @@ class StanceExtractor:
                     found.append((resolved[0], token))
         return found
 
+    def _figure_givers(self, sent: Span, memory: SpeakerMemory) -> list[Source]:
+        """Actors that put out figures in an article about the troops ("Seoul, Washington and Kyiv have each put out
+        their own numbers", "HUR has offered its own count", "Kyiv's figures have been the highest"): giving a
+        count of the troops is vouching that they are there."""
+        found: list[Source] = []
+        for token in sent:
+            if token.lemma_.lower() not in FINDING_WORDS or token.pos_ != "NOUN":
+                continue
+            if any(c.dep_ == "neg" for c in token.head.children) or any(c.lower_ == "no" for c in token.children):
+                continue  # "has given no figures"
+            owners: list[Token] = []
+            verb = token.head
+            if token.dep_ == "dobj" and verb.lemma_.lower() in GIVING_VERBS:
+                owners = [c for c in verb.children if c.dep_ == "nsubj"]
+            elif token.dep_ in {"nsubj", "nsubjpass"}:
+                owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+            for owner in owners:  # grows as it goes: "Seoul, Washington and Kyiv"
+                owners += [c for c in owner.children if c.dep_ == "conj"]
+            for owner in owners:
+                # a capital standing for its state ("Seoul", "Washington") is resolved from the registry directly
+                name = owner.text if owner.pos_ == "PROPN" else None
+                source = self.registry.resolve(name) if name else None
+                if source is None or not source.known:
+                    resolved = self.attributor.resolve_token(owner, memory)
+                    source = resolved[0] if resolved else None
+                if source is not None and source.known and source.kind in {"country", "organization", "person"}:
+                    found.append(self._metonym(source))
+        return found
+
     def _turn_speaker(self, label: str, doc: Doc) -> Source | None:
         """ "MS. SINGH" -> the person the transcript names in full ("Sabrina Singh"); questioners hold no stance."""
         words = [w.strip(".") for w in label.split()]
@@ -571,7 +603,14 @@ class StanceExtractor:
                 continue  # a credit in brackets ("(Yonhap)") or a bare "A:" label states nothing
             if info.speakers and all(s.cue == "colon" and s.verb_i is None for s in info.speakers) and turn is not None:
                 topical = this_topical  # an answer's small talk ("Right.", "Militarily, yes.") is no position
-            if not (info.heading or topical or figures or (about_the_troops and strong and strong[0] != "confirms")):
+            givers = self._figure_givers(sent, memory) if about_the_troops and not info.heading else []
+            if not (
+                info.heading
+                or topical
+                or figures
+                or givers
+                or (about_the_troops and strong and strong[0] != "confirms")
+            ):
                 continue  # off-topic, unless it denies, doubts or expects in an article about the troops
             for source, verb in self._position_holders(sent, memory):
                 source, root = self._metonym(source), _clause_root(verb)
@@ -636,6 +675,10 @@ class StanceExtractor:
                     rows = [r for r in rows if not (_same_actor(source, r[0]) and r[1] == "expects")]
                 if not any(_same_actor(source, r[0]) for r in rows):
                     rows.append((source, "expects" if claim.status == "expected" else "confirms", "figure"))
+            for source in givers:
+                # "Washington has offered slightly lower figures", "Kyiv's figures have been the highest"
+                if _plausible(source) and not any(_same_actor(source, r[0]) for r in rows):
+                    rows.append((source, "confirms", "gave figures"))
             if caveat := OWN_VERIFICATION.search(text):
                 # "Reuters could not independently verify the figures": the outlet's caveat on its sources, not a
                 # position on the troops (an official's "I can't verify that report" still is one, and so is the
