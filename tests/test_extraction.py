@@ -2099,6 +2099,11 @@ def test_the_troops_themselves_hold_no_stance(nlp):
             "acknowledged that any soldiers were sent.",
             {"Russia", "North Korea"},
         ),
+        # silence, and a joint subject with no speech verb: each state, never "Moscow and Pyongyang" as one actor
+        (
+            "North Korean troops are in Russia. Moscow and Pyongyang have stayed silent on the deployment.",
+            {"Russia", "North Korea"},
+        ),
         # a medium in a clause of its own, conjoined with another's, speaks for itself rather than relaying
         (
             "North Korean troops are in Russia. North Korean state media has not mentioned the deployment, and "
@@ -2110,6 +2115,12 @@ def test_the_troops_themselves_hold_no_stance(nlp):
 def test_each_holder_of_a_joint_silence_cannot_confirm(nlp, text, silent):
     actors = {(r.actor, r.stance) for r in StanceExtractor()(nlp(text), "t")}
     assert {(a, "cannot_confirm") for a in silent} <= actors, actors
+    assert not any(" and " in a for a, _ in actors), actors
+
+
+def test_a_silence_imposed_on_others_is_not_the_speakers(nlp):
+    text = "North Korea orders families of soldiers sent to Russia to stay silent, sources say\n\nText.\n"
+    assert ("sources", "confirms") in {(r.actor, r.stance) for r in StanceExtractor()(nlp(text), "t")}
 
 
 def test_an_embassy_speaks_for_its_own_country(nlp):

@@ -36,6 +36,10 @@ CANNOT = re.compile(
     r"(?:neither|nor)\b[^.;]{0,60}?\b(?:confirm|acknowledg|admit)\w*|"
     r"(?:has|have|had|did|does|do)(?:n't|n’t| not) (?:said|say|uttered) a (?:single )?word|"
     r"refrain\w* from (?:comment|confirm)\w*|would say only|"
+    # "Moscow and Pyongyang have stayed silent on the deployment"
+    # (never "ordered families to stay silent": someone else's silence, imposed)
+    r"(?<!to )(?:stay|stays|stayed|staying|remain|remains|remained|kept|keep|keeps) (?:largely |publicly |officially )?"
+    r"(?:silent|quiet|mum|tight-lipped)\b|"
     # "Ask Pyongyang", "suggested that journalists put their questions to Pyongyang": a deflection
     r"(?<=[\"“‘])ask (?:pyongyang|north korea|the north koreans)\b|put (?:their|your|the|such|these) questions to|"
     r"(?:could|can|would|did|does|do|has|have|had|is|are|was|were)(?:n't|n’t| not)(?: yet| so far| officially)?"
@@ -473,15 +477,19 @@ class StanceExtractor:
             for owner in owners:  # grows as it goes: "Seoul, Washington and Kyiv"
                 owners += [c for c in owner.children if c.dep_ == "conj"]
             for owner in owners:
-                # a capital standing for its state ("Seoul", "Washington") is resolved from the registry directly
-                name = owner.text if owner.pos_ == "PROPN" else None
-                source = self.registry.resolve(name) if name else None
-                if source is None or not source.known:
-                    resolved = self.attributor.resolve_token(owner, memory)
-                    source = resolved[0] if resolved else None
+                source = self._resolve_one(owner, memory)
                 if source is not None and source.known and source.kind in {"country", "organization", "person"}:
                     found.append(self._metonym(source))
         return found
+
+    def _resolve_one(self, token: Token, memory: SpeakerMemory) -> Source | None:
+        """One actor of a coordination: a capital standing for its state ("Seoul", "Washington") straight from the
+        registry, else the token resolved in context."""
+        source = self.registry.resolve(token.text) if token.pos_ == "PROPN" else None
+        if source is None or not source.known:
+            resolved = self.attributor.resolve_token(token, memory)
+            source = resolved[0] if resolved else None
+        return source
 
     def _turn_speaker(self, label: str, doc: Doc) -> Source | None:
         """ "MS. SINGH" -> the person the transcript names in full ("Sabrina Singh"); questioners hold no stance."""
@@ -652,9 +660,9 @@ class StanceExtractor:
                 found = classify(text)
                 if found and found[1] != "reported":
                     cue_at = sent.start_char + text.lower().find(found[1].lower())
-                    fallback = self._fallback_actor(sent, cue_at)
-                    if fallback is not None and _plausible(fallback):
-                        rows.append((self._metonym(fallback), *found))
+                    for fallback in self._fallback_actor(sent, cue_at):
+                        if _plausible(fallback):
+                            rows.append((self._metonym(fallback), *found))
             # every attributed figure about the troops: its source vouches for it
             for claim in figures:
                 source = self.registry.resolve(claim.source_mention or claim.source or "")
@@ -692,6 +700,17 @@ class StanceExtractor:
                         and (r[0].mention or r[0].name) in before
                     )
                 ]
+            # "Moscow and Pyongyang" as one actor next to Russia's and North Korea's own rows: the parts speak
+            parts = [r for r in rows if " and " not in r[0].name]
+            rows = [
+                r
+                for r in rows
+                if not (
+                    " and " in r[0].name
+                    and sum(1 for p in parts if p[1] == r[1] and (p[0].mention or p[0].name) in (r[0].mention or ""))
+                    >= 2
+                )
+            ]
             # one position per actor and sentence: the most guarded reading wins
             priority = {"cannot_confirm": 0, "denies": 1, "expects": 2, "confirms": 3}
             rows.sort(key=lambda r: priority[r[1]])
@@ -716,20 +735,24 @@ class StanceExtractor:
                 )
         return records
 
-    def _fallback_actor(self, sent: Span, cue_at: int) -> Source | None:
+    def _fallback_actor(self, sent: Span, cue_at: int) -> list[Source]:
         """The sentence's grammatical subject if it is an actor, else the first actor named before the cue."""
         memory = SpeakerMemory()
         for token in sent:
             if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT" and token.pos_ in {"PROPN", "NOUN"}:
+                conjoined = [c for c in token.children if c.dep_ == "conj"]
+                parts = [self._resolve_one(t, memory) for t in [token, *conjoined]] if conjoined else []
+                if parts and all(p is not None and p.known for p in parts):
+                    return parts  # "Moscow and Pyongyang have stayed silent": each state
                 resolved = self.attributor.resolve_token(token, memory)
                 if resolved:
-                    return resolved[0]
+                    return [resolved[0]]
         prefix = sent.doc.text[sent.start_char : cue_at]
         hits = [h for h in self.registry.find_in(prefix) if h[2].kind in {"person", "organization", "country"}]
         if hits:
             start, end, _actor = hits[0]
-            return self.registry.resolve(prefix[start:end])
-        return None
+            return [self.registry.resolve(prefix[start:end])]
+        return []
 
 
 @Language.factory("workbench_stances")
