@@ -2118,6 +2118,34 @@ def test_each_holder_of_a_joint_silence_cannot_confirm(nlp, text, silent):
     assert not any(" and " in a for a, _ in actors), actors
 
 
+@pytest.mark.parametrize(
+    ("text", "actor", "stance"),
+    [
+        (
+            "North Korea's foreign minister Choe Son Hui pledged to stand by Russia until victory without mentioning "
+            "the troops.",
+            "Choe Son Hui",
+            "cannot_confirm",
+        ),
+        (
+            "Pyongyang's vice foreign minister, Kim Jong Gyu, said that if such a deployment existed it would comply "
+            "with international law.",
+            "Kim Jong Gyu",
+            "cannot_confirm",
+        ),
+        (
+            "Asked about the reports, Putin said only that what Russia did with its partner was its own business.",
+            "Vladimir Putin",
+            "cannot_confirm",
+        ),
+        ("The US has said only that North Korean casualties run into the hundreds.", "United States", "confirms"),
+    ],
+)
+def test_evasions_leave_the_question_open(nlp, text, actor, stance):
+    doc = nlp("North Korean troops are in Russia. " + text)
+    assert (actor, stance) in {(r.actor, r.stance) for r in StanceExtractor()(doc, "t")}
+
+
 def test_a_silence_imposed_on_others_is_not_the_speakers(nlp):
     text = "North Korea orders families of soldiers sent to Russia to stay silent, sources say\n\nText.\n"
     assert ("sources", "confirms") in {(r.actor, r.stance) for r in StanceExtractor()(nlp(text), "t")}

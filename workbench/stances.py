@@ -36,6 +36,14 @@ CANNOT = re.compile(
     r"(?:neither|nor)\b[^.;]{0,60}?\b(?:confirm|acknowledg|admit)\w*|"
     r"(?:has|have|had|did|does|do)(?:n't|n’t| not) (?:said|say|uttered) a (?:single )?word|"
     r"refrain\w* from (?:comment|confirm)\w*|would say only|"
+    # "pledged to stand by Russia without mentioning the troops"; "said only that it was 'our business'"
+    r"without (?:mentioning|referring to|acknowledging|addressing) (?:the |any )?"
+    r"(?:troops|soldiers|deployment|reports)|"
+    # (but "said only that North Korean casualties run into the hundreds" concedes they are there)
+    r"\bsaid only\b(?![^.;]{0,80}\b(?:casualt|troops|soldiers|killed|wounded|dead)\w*)|"
+    # "if such a deployment existed, it would comply with international law": the existence left open
+    r"\bif (?:such|any) (?:a )?(?:deployment|dispatch|troops|soldiers)\b[^.;]{0,20}?"
+    r"\b(?:existed|exists|were|was|took place)\b|"
     # "Moscow and Pyongyang have stayed silent on the deployment"
     # (never "ordered families to stay silent": someone else's silence, imposed)
     r"(?<!to )(?:stay|stays|stayed|staying|remain|remains|remained|kept|keep|keeps) (?:largely |publicly |officially )?"
