@@ -17,6 +17,7 @@ LABELLED = {
     "dev": sorted((EVAL / "dev").glob("*.txt")),
     "dev2-9": sorted(EVAL.glob("dev[2-9]/*.txt")),
     "dev10-19": sorted(EVAL.glob("dev1[0-9]/*.txt")),
+    "dev20-29": sorted(EVAL.glob("dev2[0-9]/*.txt")),
     "holdout": sorted((EVAL / "holdout").glob("*.txt")),
 }
 

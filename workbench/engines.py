@@ -141,7 +141,10 @@ class Prefilter:
 
         self._find_figures = numbers.find_figures
         verbs = set(getattr(attribution, "SPEECH_VERBS", ())) | set(getattr(stances, "POSITION_VERBS", ()))
-        verbs |= _EXTRA_VERBS
+        verbs |= _EXTRA_VERBS | set(getattr(stances, "GIVING_VERBS", ()))
+        # "Kyiv's figures have been the highest": an actor's finding, read by the stance extractor from the parse
+        findings = set(getattr(stances, "FINDING_WORDS", ()))
+        self._finding_forms = frozenset(findings | {w + "s" for w in findings} | {"tallies"})
         self.cue_forms = frozenset(_verb_forms(verbs, nlp) | _ALWAYS)
         self._stance_patterns = [
             p for p in (getattr(stances, n, None) for n in _STANCE_PATTERNS) if isinstance(p, re.Pattern)
@@ -207,10 +210,14 @@ class Prefilter:
             return True
         if next(iter(self._find_figures(line)), None) is not None:
             return True
-        if self._on_topic(line) and any(p.search(line) for p in self._stance_patterns):
+        if any(p.search(line) for p in self._stance_patterns) and (
+            self._on_topic(line) or self._registry.find_in(line)  # "Moscow and Pyongyang stay quiet"
+        ):
             return True
         if line.strip().isupper() and self._registry.find_in(line):
             return True  # a letterhead ("DEFENCE INTELLIGENCE OF UKRAINE"): the statement under it is that body's
+        if not words.isdisjoint(self._finding_forms) and self._registry.find_in(line):
+            return True
         return self._people(line)
 
 
