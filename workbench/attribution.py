@@ -1421,28 +1421,23 @@ class Attributor:
                     ):
                         earlier.verb_i, earlier.cue = verb_i, cue
                         return None
+                # "X published footage ..., and said two dozen were killed": one speaker, a second speech verb of
+                # its own (neither verb inside the other's clause)
                 doc = token.doc
+                same = [e.verb_i for e in speakers if e.start_char == span.start_char and e.verb_i is not None]
                 if (
                     verb_i is None
-                    or any(
-                        e.start_char == span.start_char
-                        and e.verb_i is not None
-                        and (doc[e.verb_i].is_ancestor(doc[verb_i]) or doc[verb_i].is_ancestor(doc[e.verb_i]))
-                        for e in speakers
-                    )
-                    or not any(e.start_char == span.start_char and e.verb_i is not None for e in speakers)
+                    or not same
+                    or any(doc[v].is_ancestor(doc[verb_i]) or doc[verb_i].is_ancestor(doc[v]) for v in same)
                 ):
                     return None
-                # "X published footage ..., and said two dozen were killed": one speaker, a second verb of its own
-                speaker = Speaker(
-                    source, span.start_char, span.end_char, cue, verb_i, via=self._affiliation(source, span)
-                )
-                speakers.append(speaker)
-                return speaker
-            taken.update(t.i for t in span)
+                fresh = False
+            else:
+                taken.update(t.i for t in span)
+                fresh = True
             speaker = Speaker(source, span.start_char, span.end_char, cue, verb_i, via=self._affiliation(source, span))
             speakers.append(speaker)
-            if source.kind != "media" or cue != "according to":
+            if fresh and (source.kind != "media" or cue != "according to"):
                 memory.remember(source)  # at once: "NIS said it was confirming..." -> it = NIS
             return speaker
 

@@ -204,6 +204,17 @@ REDUCED_RELATIVE_OPENERS = frozenset({"the", "its", "his", "her", "their"})
 BARE_CASUALTY_WORDS = frozenset({"wounded", "injured", "hurt", "dead", "killed"})
 
 
+def _opens_reduced_relative(fig_tokens: list[Token]) -> bool:
+    """ "up from the roughly 3,000 the agency had estimated": a determiner right after the figure opens a reduced
+    relative clause, so the noun after it is not what the figure counts (its subject may be who gave it)."""
+    doc, last = fig_tokens[-1].doc, fig_tokens[-1]
+    return (
+        last.i + 1 < len(doc)
+        and doc[last.i + 1].lower_ in REDUCED_RELATIVE_OPENERS
+        and doc[last.i + 1].head.i != last.i
+    )
+
+
 def _unit_after(tokens: list[Token], sent: Span) -> Token | None:
     """The noun a figure counts, scanning right: "1,500 North Korean troops", "thousands of soldiers"."""
     last = tokens[-1]
@@ -219,10 +230,6 @@ def _unit_after(tokens: list[Token], sent: Span) -> Token | None:
         for j in range(i + 2, min(sent.end, i + 6)):
             if doc[j].lemma_.lower() in FORMATIONS | PERSONNEL:
                 return doc[j]
-    # "up from the roughly 3,000 the agency had estimated": a determiner right after the figure opens a reduced
-    # relative clause, so the noun after it is not what the figure counts
-    if i < sent.end and doc[i].lower_ in REDUCED_RELATIVE_OPENERS and doc[i].head.i != tokens[-1].i:
-        return None
     # "300 killed and 2,700 wounded fighting for Russia": the casualty word stands for the people; a gerund
     # after it is what they were doing, not what the figure counts
     if i < sent.end and doc[i].lower_ in BARE_CASUALTY_WORDS:
@@ -392,7 +399,8 @@ def _fact_box_colon(fig_tokens: list[Token], sent: Span) -> bool:
 def find_unit(fig_tokens: list[Token], sent: Span) -> tuple[Token | None, bool, bool]:
     """(counted noun, implied?, blocked?) for a figure. ``blocked``: it counts something that is not people
     (shells, kilometres, guns), so no implied headcount may be read into it either."""
-    noun = _unit_after(fig_tokens, sent)
+    relative = _opens_reduced_relative(fig_tokens)
+    noun = None if relative else _unit_after(fig_tokens, sent)
     if noun is not None and _verb_misread(noun, fig_tokens):
         noun = None  # "as 11,000 gather in Kursk": a headline verb the tagger read as a noun
     if _spaced_dash_after(fig_tokens, sent) or _fact_box_colon(fig_tokens, sent):
@@ -407,8 +415,7 @@ def find_unit(fig_tokens: list[Token], sent: Span) -> tuple[Token | None, bool, 
     if noun is None:
         noun = _unit_by_dependency(fig_tokens)
         noun = None if noun is not None and _verb_misread(noun, fig_tokens) else noun
-        after = fig_tokens[-1].i + 1
-        if noun is not None and noun.i > after and sent.doc[after].lower_ in REDUCED_RELATIVE_OPENERS:
+        if relative and noun is not None and noun.i > fig_tokens[-1].i:
             noun = None  # "up from the 3,000 the agency had estimated": the parser counts the agency
     if noun is not None and (
         noun.lower_ in TIME_WORDS
@@ -1398,11 +1405,10 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
 def _reduced_relative_speaker(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
     """ "up from the roughly 3,000 the spy agency cited": whoever the relative clause right after the figure
     names as giving it."""
-    doc = info.span.doc
-    after = fig_tokens[-1].i + 1
-    if after >= len(doc) or doc[after].lower_ not in REDUCED_RELATIVE_OPENERS:
+    if not _opens_reduced_relative(fig_tokens):
         return None
-    gap_start = doc[after].idx
+    after = fig_tokens[-1].i + 1
+    gap_start = info.span.doc[after].idx
     for speaker in info.speakers:
         # the mention starts at the determiner, or (as the parser joins them) spans the figure and the name
         if (
@@ -2034,7 +2040,7 @@ def _carry_sources(records: list[tuple[ClaimRecord, SentenceInfo]], infos: list[
             # report is carried only when the sentence points back at what was said ("Of those, some 1,000 are
             # believed to have died"); "North Korea is believed to have sent 11,000" is the writer's own hedge
             carried = re.search(r"(?i)\b(?:added|adding)\b", info.span.text) or (
-                _PASSIVE_REPORT.search(info.span.text) and not _own_hedge(span_text(info.span))
+                _PASSIVE_REPORT.search(info.span.text) and _POINTS_BACK.match(span_text(info.span))
             )
             if prev.paragraph == info.paragraph and prev.speakers and carried:
                 _set_source(record, prev.speakers[0], "previous sentence")

@@ -38,7 +38,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import fields
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy
 from spacy.attrs import SENT_START
@@ -48,6 +48,9 @@ from spacy.tokens import Doc
 from workbench.doc_pieces import TokenTable
 from workbench.errors import WorkbenchError
 from workbench.pipeline import line_starts
+
+if TYPE_CHECKING:
+    from workbench.actors import Actor
 
 MODES = ("fast", "full")
 ENGINES = ("local", "dask")
@@ -185,8 +188,8 @@ class Prefilter:
         )
         return frozenset(w.lower() for w in words)
 
-    def _people(self, line: str) -> bool:
-        hits = self._registry.find_in(line)
+    def _people(self, line: str, hits: list[tuple[int, int, Actor]]) -> bool:
+        """``hits``: the registry's names in ``line`` (found once by the caller)."""
         if any(actor.kind == "person" for _s, _e, actor in hits):
             return True
         covered = [(s, e) for s, e, _actor in hits]
@@ -210,15 +213,15 @@ class Prefilter:
             return True
         if next(iter(self._find_figures(line)), None) is not None:
             return True
-        if any(p.search(line) for p in self._stance_patterns) and (
-            self._on_topic(line) or self._registry.find_in(line)  # "Moscow and Pyongyang stay quiet"
-        ):
+        stance_cue = any(p.search(line) for p in self._stance_patterns)
+        if stance_cue and self._on_topic(line):
             return True
-        if line.strip().isupper() and self._registry.find_in(line):
-            return True  # a letterhead ("DEFENCE INTELLIGENCE OF UKRAINE"): the statement under it is that body's
-        if not words.isdisjoint(self._finding_forms) and self._registry.find_in(line):
+        hits = self._registry.find_in(line)
+        # a stance cue next to a name ("Moscow and Pyongyang stay quiet"), a letterhead ("DEFENCE INTELLIGENCE OF
+        # UKRAINE": the statement under it is that body's), an actor's findings ("Kyiv's figures are higher")
+        if hits and (stance_cue or line.strip().isupper() or not words.isdisjoint(self._finding_forms)):
             return True
-        return self._people(line)
+        return self._people(line, hits)
 
 
 class _AllLines:
