@@ -999,6 +999,56 @@ ATTRIBUTION = [
         "Russian contract soldier",
         None,
     ),
+    # a list of owners the parser splits into two subjects is one joint speaker
+    (
+        "Pyongyang began moving soldiers west in October, and US, South Korean, and Japanese officials have since "
+        "stated that it sent between 10,000 and 12,000 personnel.",
+        "US, South Korean, and Japanese officials",
+        None,
+    ),
+    # a tag wedged after a colon reports the words before it; "he" is the person whose clause it interrupts
+    (
+        "Officials in Washington described the deployment in detail. Pentagon press secretary Pat Ryder then gave a "
+        "figure: about 5,000 North Korean troops, he said, had reached the Kursk region by the end of the month.",
+        "Pat Ryder",
+        None,
+    ),
+    # a transcript turn labelled "Name, Affiliation:" is the guest's, not the place the affiliation names
+    (
+        "Oksana Hrytsenko, Kyiv Centre for Security Studies: At this point there are thousands of North Korean "
+        "soldiers in the trenches.",
+        "Oksana Hrytsenko",
+        None,
+    ),
+    # "said the 41-year-old" is the private person the story quoted before, not the president named between
+    (
+        '"We hold the line every night," Oleksiy Kovalenko, a sergeant in the 80th brigade, told reporters near '
+        "Sudzha. President Zelensky said on Monday that the fighting in Kursk was intense.\n\n"
+        '"They walked toward us in a line of about 60 North Koreans, in daylight," said the 41-year-old.',
+        "Oleksiy Kovalenko",
+        None,
+    ),
+    # a soldier "with one of Ukraine's brigades" is one person, not Ukraine
+    (
+        '"They walked toward us in a line of about 60 North Koreans, in daylight," said the drone pilot with one '
+        "of Ukraine's mechanised brigades.",
+        "drone pilot",
+        None,
+    ),
+    # "believed to number" is a passive aside: the force it describes is not a speaker
+    (
+        "British defence intelligence said the North Korean force – believed to number about 12,000 – had taken "
+        "heavy losses and was unlikely to be pulled out soon.",
+        "Defence",
+        None,
+    ),
+    # the writer's arithmetic after a source's figure stays in the article's voice
+    (
+        "People familiar with the intelligence said Moscow was paying about $2,000 a month for each North Korean "
+        "soldier. At that rate, a force of 11,000 would generate about $264mn a year for Pyongyang.",
+        None,
+        None,
+    ),
 ]
 
 
@@ -1011,6 +1061,16 @@ def test_attribution_patterns(nlp, text, source, via):
         assert claim.source is not None and source.lower() in claim.source.lower()
     if via:
         assert claim.via and via.lower() in claim.via.lower()
+
+
+def test_an_estimate_in_a_relative_clause_sizes_only_its_own_noun(nlp):
+    text = (
+        "Seven thousand North Korean soldiers are a modest contingent beside the roughly 550,000 troops Moscow has "
+        "in Ukraine, but they come as Russia faces losses that British officials estimate at about 1,200 a day."
+    )
+    sources = {c.number_text: c.source for c in claims_of(nlp, text)}
+    assert sources["Seven thousand"] is None and sources["550,000"] is None
+    assert sources["1,200"] == "British officials"
 
 
 def test_lawmaker_relaying_a_briefing_keeps_both(nlp):
@@ -1520,6 +1580,55 @@ def test_next_sentence_attribution(nlp):
             "deployment",
             "sent",
         ),
+        # a tally of losses: the one who puts it is the counter, not the side counted
+        (
+            "North Korean troops have suffered heavy losses in Kursk. Zelensky put the losses at about 3,800 killed "
+            "and wounded.",
+            "casualty",
+            None,
+        ),
+        (
+            "North Korean troops are in Kursk. Meanwhile, Ukraine's General Staff put Russian losses over the "
+            "previous 24 hours at 1,580 soldiers killed or wounded.",
+            "other",
+            None,
+        ),
+        # "Losses in the thousands": the vague figure sizes the losses
+        (
+            "North Korean units are fighting in Kursk. Reporters could not verify the claims.\n\nLosses in the "
+            "thousands\n\nThe toll among Pyongyang's soldiers keeps climbing.\n",
+            "casualty",
+            None,
+        ),
+        # combat still ahead does not put troops who have arrived at the front
+        (
+            "Roughly 9,000 North Korean soldiers have moved into Russia's Kursk region and are expected to join "
+            "Russian units in combat soon, the State Department said.",
+            "deployment",
+            "sent",
+        ),
+        # after a comma, a clause with its own subject is another statement
+        ("Pentagon: 9,000 North Korean troops in Kursk, combat expected 'in the coming days'\n", "deployment", "sent"),
+        (
+            "About 3,000 North Korean soldiers reached Russia in October, more are expected by December.",
+            "deployment",
+            "sent",
+        ),
+        # a figure in a dashed aside with its own verb has the aside as its statement; a "force" of 12,000 is the
+        # deployment, not a standing formation
+        (
+            "British defence intelligence said the North Korean force – believed to number about 12,000 – had taken "
+            "heavy losses and was unlikely to be pulled out soon.",
+            "deployment",
+            "sent",
+        ),
+        # what a force would earn is arithmetic on the force there, not a deployment to come
+        (
+            "North Korean troops are in Kursk. At that price, a contingent of 12,000 would generate roughly $280mn a "
+            "year.",
+            "deployment",
+            "sent",
+        ),
     ],
 )
 def test_category_and_status(nlp, text, category, status):
@@ -1565,6 +1674,8 @@ def test_category_and_status(nlp, text, category, status):
         "North Korean troops are fighting in Kursk. The assembly impeached him on December 14 by 204 votes to 85.",
         "North Korean troops are fighting in Kursk. The area still under Ukrainian control has shrunk to roughly 400 "
         "square kilometers from a peak of about 1,200 in August.",
+        # vague millions are money or population
+        "Pyongyang stands to earn hundreds of millions from troops sent to Russia",
     ],
 )
 def test_non_personnel_numbers_are_not_claims(nlp, text):
@@ -1572,7 +1683,7 @@ def test_non_personnel_numbers_are_not_claims(nlp, text):
         c.number_text
         not in {"8", "13", "3,000", "400", "$2,000", "2,000", "26 million", "24", "One", "40", "60"}
         | {"five", "700 billion", "22", "12,000", "900", "170", "19", "52", "41", "240", "14", "11", "12 billion"}
-        | {"16", "17", "85", "1,200"}
+        | {"16", "17", "85", "1,200", "millions", "hundreds"}
         for c in claims_of(nlp, text)
     )
 
@@ -1650,6 +1761,8 @@ def test_non_personnel_numbers_are_not_claims(nlp, text):
             "to 1.3 million.",
             ["150,000", "1.3 million"],
         ),
+        # "taken prisoner" says what happened to the people left unnamed
+        ("North Korean soldiers have fought in Kursk since November. Two were taken prisoner on Monday.", ["Two"]),
     ],
 )
 def test_implicit_and_partitive_figures_are_found(nlp, text, numbers):
@@ -1704,6 +1817,33 @@ def test_implicit_and_partitive_figures_are_found(nlp, text, numbers):
             "6,000",
             "deployment",
             "expected",
+        ),
+        # a speaker's title ("Ukraine's president") does not make the next tally another side's losses
+        (
+            "North Korean troops joined the fighting in December.\n\nIt has not gone well for them. Volodymyr "
+            "Zelensky, Ukraine's president, says that some 3,800 have been killed or wounded since they went into "
+            "battle. American officials put the toll at more than 1,000 in a single week.",
+            "1,000",
+            "casualty",
+            None,
+        ),
+        # the witness named before a quote is the "us" it speaks for, not the side the quote counts
+        (
+            "North Korean infantry attacked near Sudzha.\n\nA Ukrainian assault-brigade corporal described the "
+            "fighting to a radio station's Ukrainian service by phone.\n\n"
+            '"They come at us in groups of 15 to 25 men across open fields," he said.',
+            "15 to 25",
+            "deployment",
+            "front",
+        ),
+        # a clause hung on the speaker ("speaking a few miles from the Russian border") does not make him Russian
+        (
+            "North Korean infantry attacked near Sudzha.\n\n"
+            '"They came in a column of about 50 men, across an open field," said the gunner, speaking a few miles '
+            "from the Russian border.",
+            "50",
+            "deployment",
+            "front",
         ),
     ],
 )

@@ -75,6 +75,8 @@ _ONE_PERSON = frozenset(
     # civilians quoted in the story: "a resident of North Hamgyong province told RFA ... She said"
     "resident defector woman mother father wife husband farmer trader smuggler".split()
 )
+# "the 34-year-old", "a 29-year-old gunner": an age describes one person.
+_AGED = re.compile(r"\b\d{1,2}-year-old\b")
 # What an apposition calls a person: "Maksym, a drone operator", "Kim, a defector".
 _PERSON_APPOSITIONS = (
     _ONE_PERSON
@@ -575,9 +577,42 @@ def _subject_in_time_phrase(verb: Token) -> Token | None:
 OUTLET_NOUNS = frozenset("channel outlet newspaper paper site website portal blog broadcaster tabloid".split())
 
 
+def _listed_before(token: Token) -> int | None:
+    """ "US, South Korean, and Japanese officials stated": the owners listed before ``token``'s own phrase, which
+    the parser splits off (as a second subject, or a conjunct of the main verb). Read from the surface: chunks
+    that each name a country, separated by commas, then "and"/"or". Returns where the list starts."""
+    doc = token.doc
+    sent = token.sent
+    i = token.left_edge.i - 1
+    if i <= sent.start or doc[i].lower_ not in {"and", "or"}:
+        return None
+    i -= 1
+    serial = doc[i].text == ","  # "US, South Korean, and Japanese": a comma before "and" needs a real list
+    if serial:
+        i -= 1
+    start, chunks = None, 0
+    while i >= sent.start:
+        end = i
+        while i >= sent.start and doc[i].text != "," and doc[i].pos_ in {"PROPN", "ADJ"} and end - i < 3:
+            i -= 1
+        chunk = doc[i + 1 : end + 1]
+        if not len(chunk) or not country_in(chunk.text):
+            break
+        start, chunks = chunk.start, chunks + 1
+        if i < sent.start or doc[i].text != ",":
+            break
+        i -= 1
+    if start is None or (serial and chunks < 2) or (start > sent.start and doc[start - 1].pos_ == "ADP"):
+        return None  # "troops sent to Russia, and US officials said": a clause ends, no list begins
+    return start
+
+
 def _joint_owners(token: Token) -> tuple[Source, Span] | None:
     """ "Western and South Korean intelligence agencies estimate": modifiers of several nations conjoined on one
     head are a joint speaker, kept as written (no one country's body)."""
+    if (first := _listed_before(token)) is not None:
+        span = token.doc[first : token.i + 1]
+        return Source(span.text, span.text, "government", None, "organization"), span
     for child in token.lefts:
         if child.dep_ not in {"amod", "compound"} or not any(g.dep_ == "conj" for g in child.children):
             continue
@@ -600,6 +635,33 @@ def _closing_inverted_tag(verb: Token, obj: Token) -> bool:
         return False
     rest = verb.doc[obj.right_edge.i + 1 : verb.sent.end]
     return all(t.is_punct or t.is_space or t.ent_type_ in TIME_ENTS or _time_word(t) for t in rest)
+
+
+# Verbs that take "to" only in the passive: "believed to number", "said to be", "reported to have".
+_RAISING_VERBS = frozenset("believe think say report estimate reckon understand know rumour rumor suppose".split())
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """ "the force – believed to number about 12,000 – has ...": a bare participle with "to" and no auxiliary is
+    a passive the parser read as active; its subject is what is believed, not a believer."""
+    # "believed to number" has no active reading ("they believed that ..."), whatever tag the parser gives it
+    if verb.lemma_.lower() not in _RAISING_VERBS or verb.tag_ not in {"VBN", "VBD"}:
+        return False
+    if any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "xcomp" and c.i == verb.i + 2 and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in verb.children
+    )
+
+
+def _person_subject_before(pronoun: Token) -> Token | None:
+    """The nearest person named as a subject earlier in the pronoun's own sentence, outside quotation marks."""
+    sent = pronoun.sent
+    for token in reversed(sent[: pronoun.i - sent.start]):
+        if token.dep_ == "nsubj" and token.ent_type_ == "PERSON" and not _inside_quotes(token, sent):
+            return token
+    return None
 
 
 def _is_person(token: Token) -> bool:
@@ -691,6 +753,10 @@ class SpeakerMemory:
                 return source
         return None
 
+    def recall_private_person(self) -> Source | None:
+        """The latest person named who is not a public figure of the registry (a soldier, a resident)."""
+        return next((s for s in reversed(self.history[-25:]) if s.kind == "person" and not s.known), None)
+
     def last_full_name(self, surname: str) -> Source | None:
         """ "Park" -> "Park Sun-won" when an earlier speaker's name contains that word."""
         for source in reversed(self.history):
@@ -715,6 +781,12 @@ class Attributor:
         if _question_label(token):
             return None  # "Q: ..." in a transcript: the reporter's question label, never a source
         if token.pos_ == "PRON" or lower in PRONOUNS_PERSON | PRONOUNS_THING:
+            if lower in PRONOUNS_PERSON and (named := _person_subject_before(token)) is not None:
+                # "Kirby later put a number on it: at least 3,000 soldiers, he said, had ...": the person whose
+                # clause the pronoun interrupts, before anyone remembered from earlier sentences
+                resolved = self.resolve_token(named, memory)
+                if resolved is not None:
+                    return resolved[0], token.doc[token.i : token.i + 1]
             if lower in PRONOUNS_PERSON:
                 recalled = memory.recall("human")
             elif lower in {"it", "they"}:
@@ -904,6 +976,15 @@ class Attributor:
             and (earlier := memory.recall_anonymous(lower, kinds={"person", "anonymous"})) is not None
         ):
             return earlier, mention  # "said the soldier" after "a Russian contract soldier ... said"
+        if (
+            (common or lower == "old")  # "said the 41-year-old"
+            and definite
+            and (lower in _ONE_PERSON or lower == "old")
+            and _AGED.search(name.text)
+            and (earlier := memory.recall_private_person()) is not None
+        ):
+            # '"...," said the 34-year-old machine-gunner': the person the story named, described again by age
+            return earlier, mention
         if common and plain and definite and lower in ANAPHORS and not _introduced_by_of(token):
             # "the agency said", "according to the president": an actor named earlier, first in this sentence
             # ("a closed-door NIS briefing, in which the agency said"), then before it
@@ -963,8 +1044,15 @@ class Attributor:
             )
             if entity is not None:
                 text = entity.text
-        if token.pos_ == "NOUN" and self.registry.find_in(mention.text) and not self.registry.find_in(name.text):
-            text = mention.text  # "the public broadcaster of Ukraine, Suspilne": the apposition names it
+        if (
+            token.pos_ == "NOUN"
+            and not is_person
+            and self.registry.find_in(mention.text)
+            and not self.registry.find_in(name.text)
+        ):
+            # "the public broadcaster of Ukraine, Suspilne": the apposition names it ("a gunner with one of
+            # Ukraine's brigades" stays one person)
+            text = mention.text
         typed_by = mention.text
         source = self.registry.resolve(text, head=head, is_person=is_person)
         if not source.known and typed_by != text:
@@ -1050,6 +1138,10 @@ class Attributor:
                     continue  # "Rep. Kang (PPP): The ministry's white paper puts ...": the label is not the subject
                 if len(subjects) > 1 and any(c.dep_ == "nummod" for c in child.children):
                     continue  # "300 killed and 2,700 wounded fighting ..., the spy agency said": a count, not a speaker
+                if any(
+                    (first := _listed_before(other)) is not None and first <= child.i < other.i for other in subjects
+                ):
+                    continue  # "US, South Korean, and Japanese officials": the list's first owner, not the speaker
                 if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
                     return verb.head
                 return child
@@ -1535,7 +1627,7 @@ class Attributor:
                 ):
                     # '"Koreans," says the operator, ...': the quoted words are what was said, not who said it
                     subject = inverted
-                passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+                passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children) or _reduced_passive(token)
                 if (
                     subject is not None
                     and passive
@@ -1767,6 +1859,9 @@ class Attributor:
             return self._credit_line(sent, memory)
         if not match:
             return self._credit_line(sent, memory)
+        if (guest := self._named_guest(sent, match)) is not None:
+            memory.remember(guest.source, spoke=True)
+            return guest
         hits = self.registry.find_in(match.group(1))
         if not hits:
             return self._credit_line(sent, memory)
@@ -1774,6 +1869,22 @@ class Attributor:
         source = self.registry.resolve(match.group(1)[start:end])
         memory.remember(source, spoke=True)
         return Speaker(source, sent.start_char + start, sent.start_char + end, "colon")
+
+    def _named_guest(self, sent: Span, label: re.Match[str]) -> Speaker | None:
+        """ "Daniel Park, Asia Security Institute: Right now you have ...": a transcript turn labelled with a
+        person's name and affiliation is that person's, not the place or body the affiliation names."""
+        start = sent.start_char + label.start(1)
+        person = next((e for e in sent.ents if e.label_ == "PERSON" and e.start_char == start), None)
+        if person is None:
+            return None
+        rest = sent.doc.text[person.end_char : sent.start_char + label.end(1)]
+        if rest.strip() and not rest.startswith(","):
+            return None
+        known = self.registry.resolve(person.text, is_person=True)
+        source = (
+            known if known.kind == "person" else Source(person.text, label.group(1), None, country_in(rest), "person")
+        )
+        return Speaker(source, person.start_char, person.end_char, "colon")
 
     def _fact_check_claim(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
         """'CLAIM (post on X, shared 40,000 times): "..."': a fact-check's claim line names its claimant in

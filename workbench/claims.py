@@ -38,6 +38,9 @@ equipment aircraft helicopter plane jet armour armor ammunition
 )
 # "the number of deserters", "the toll among conscripts": nouns that stand for a count of what follows
 TALLY_NOUNS = frozenset("number figure count toll tally total estimate".split())
+# "puts the losses at", "placed casualties at": verbs that give a tally of their object
+PUT_AT_VERBS = frozenset("put place estimate peg".split())
+LOSS_NOUNS = frozenset("loss casualty death toll".split())
 FORMATIONS = frozenset("army force contingent unit battalion brigade corps division regiment group".split())
 FIGURE_MODIFIERS = {
     "military",
@@ -113,8 +116,9 @@ FRONT_CUES = re.compile(
     r"(?:on|at|to|toward|towards|positions near) the front(?! of| page| door)|(?:drone|artillery) strikes? against|"
     r"on the battlefield|in battle|engaged|assault(?:s|ing)?|attack(?:ing|ed)?|in action|"
     # descriptions of combat: "human waves", "came out of the tree line", "walking across open fields"
-    r"(?:human|assault) waves?|tree ?lines?|under fire|(?:across|crossing|through) (?:open|frozen|snowy|muddy) "
-    r"(?:fields?|ground|terrain)|at a time|(?:came|come|coming|walked|ran|running|charged|charging) at (?:us|our))\b",
+    r"(?:human|assault) waves?|tree ?lines?|under fire|"
+    r"(?:across|crossing|through) (?:an? |the )?(?:open|frozen|snowy|muddy) (?:fields?|ground|terrain)|at a time|"
+    r"(?:came|come|coming|walked|ran|running|charged|charging) at (?:us|our))\b",
     re.I,
 )
 HEDGES = re.compile(
@@ -595,7 +599,7 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
     text_after = sent.doc.text[fig_tokens[-1].idx + len(fig_tokens[-1].text) : sent.end_char]
     if (
         _formation_size(anchor, fig_tokens)
-        or FORMATION_STRENGTH.search(text_before)
+        or _formation_strength(text_before, fig)
         or (FORMATION_HAS.search(text_before) and NK_WORDS.search(context))
         # "the Storm Corps, which he describes as 40,000 to 50,000 men strong": a standing formation's strength
         or (PREDICATIVE_STRONG.match(text_after) and STANDING_FORMATION.search(text_before))
@@ -620,7 +624,7 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         if c.dep_ in {"nsubj", "nsubjpass"}
         or (c.dep_ == "dobj" and verb.lemma_.lower() in {"put", "estimate", "place"})
     }
-    if tallied & {"loss", "toll", "casualty", "death"} and not survivors:
+    if (tallied & LOSS_NOUNS or _loss_in_range(fig_tokens)) and not survivors:
         return "casualty"
     if not whole and not survivors and _counted_casualties(anchor, fig_tokens):
         return "casualty"  # "the number of soldiers killed and wounded had reached 3,800"
@@ -763,6 +767,34 @@ RUSSIAN_SIDE = r"\b(?:russian?|moscow|kremlin|belarus\w*|minsk)\b"
 OTHER_SIDE = re.compile(r"\b(?:russians?|ukrainians?|russia|ukraine|moscow|kyiv|kremlin)(?:'s|’s)?\b", re.I)
 
 
+def _speaker_phrase(subject: Token) -> str:
+    """A speaker's own words, without the clauses hung on it ("a gunner ..., speaking a few miles from the
+    Russian border" is no Russian speaker)."""
+    dropped = {t.i for c in subject.children if c.dep_ in {"acl", "relcl", "advcl"} for t in c.subtree}
+    return " ".join(t.text for t in subject.subtree if t.i not in dropped)
+
+
+def _formation_strength(text_before: str, fig: Figure) -> bool:
+    """ "the corps, which numbers 40,000": a standing formation's strength. "The North Korean force - believed to
+    number about 12,000" is the deployment itself: a "force" counts as standing only at army scale."""
+    match = FORMATION_STRENGTH.search(text_before)
+    if match is None:
+        return False
+    return fig.low >= 20_000 or not re.match(r"(?i)forces?\b", match.group(0))
+
+
+def _loss_in_range(fig_tokens: list[Token]) -> bool:
+    """ "Losses in the thousands", "casualties running into the hundreds": a vague figure that sizes losses."""
+    last = fig_tokens[-1]
+    prep = last.head
+    if last.dep_ != "pobj" or prep.lower_ not in {"in", "into"}:
+        return False
+    owner = prep.head
+    if owner.pos_ in {"VERB", "AUX"}:  # "casualties running into the hundreds", "losses are in the thousands"
+        owner = next((c for c in owner.children if c.dep_ in {"nsubj", "nsubjpass"}), owner)
+    return owner.lemma_.lower() in LOSS_NOUNS
+
+
 def _struck(anchor: Token) -> bool:
     """Were the counted people hit: the object of "hit/strike/eliminate", or the subject of "go down"?"""
     verb = anchor.head
@@ -878,15 +910,29 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
         # the actor: "North Korea has sent ...", "Russia was assembling ..."; a reporting verb's subject is the
         # speaker ("..., a Ukrainian officer told reporters"), not the actor
         for verb in _governing_verbs(noun, fig_tokens)[:2]:
-            tally = any(c.dep_ == "dobj" and c.lemma_.lower() in TALLY_NOUNS for c in verb.children)
+            tally = any(
+                c.dep_ == "dobj"
+                and (
+                    c.lemma_.lower() in TALLY_NOUNS
+                    # "Zelensky has put the losses higher, at nearly 4,000": the subject tallies, it is not the side
+                    or (verb.lemma_.lower() in PUT_AT_VERBS and c.lemma_.lower() in LOSS_NOUNS)
+                )
+                for c in verb.children
+            )
             # "a Kyiv paper put the number of deserters at", "groups that Ukrainian operators describe as 20 to 40"
             if verb.lemma_.lower() in REPORTING_TAGS | {"describe"} or tally:
                 # a subject that holds the counted noun is the parser's mistake, not a speaker
                 speakers = [
                     c for c in verb.children if c.dep_ == "nsubj" and not c.left_edge.i <= noun.i <= c.right_edge.i
                 ]
-                if any(re.search(RUSSIAN_SIDE, " ".join(t.text for t in c.subtree), re.I) for c in speakers):
+                if any(re.search(RUSSIAN_SIDE, _speaker_phrase(c), re.I) for c in speakers):
                     return False  # "the enemy has lost 28,000 servicemen, the Russian Defence Ministry reported"
+                tallied = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in LOSS_NOUNS]
+                if any(
+                    OTHER_NATIONALITY.search(words) and not NK_WORDS.search(words)
+                    for words in (" ".join(t.text for t in c.subtree if t.i < c.i + 1) for c in tallied)
+                ):
+                    return False  # "the General Staff put Russian losses at 1,580": another side's losses
                 continue
             for child in verb.children:
                 if child.dep_ in {"nsubj", "nsubjpass"} and child.i != noun.i:
@@ -989,6 +1035,19 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
 HOSTING = frozenset("absorb receive host house accommodate integrate equip feed arm welcome".split())
 
 
+# A speaker's title that names a state: "Ukraine's president", "Russia's foreign ministry", "Ukrainian officials".
+SPEAKER_TITLE = re.compile(
+    r"(?i)\b(?:(?:russia|ukraine)(?:'s|’s)|russian|ukrainian) (?:(?:military|defen[cs]e|foreign) )?"
+    r"(?:president|leader|prime minister|minister|ministry|intelligence|general staff|spokes(?:man|woman|person)|"
+    r"officials?|envoy|ambassador|government)\b|"
+    # "A Ukrainian special-forces sergeant ... described the fighting": a witness, the "us" of the next quote
+    r"\bukrainian (?:[\w-]+ ){0,2}(?:sergeant|corporal|private|lieutenant|captain|major|colonel|general|veteran|"
+    r"volunteer|soldier|commander|officer|operator|pilot|gunner|fighter|medic|"
+    r"serviceman|servicemen|marine|paratrooper|sniper|scout|service|media|outlet|broadcaster|channel|"
+    r"journalist|reporter)s?\b"
+)
+
+
 def _previous_names_other(sent: Span) -> bool:
     """Does the sentence before name another state and no North Korean? ("Russia needs bodies. It is losing ...")"""
     if sent.start == 0:
@@ -1001,6 +1060,8 @@ def _previous_names_other(sent: Span) -> bool:
         " ",
         previous,
     )
+    # "Volodymyr Zelensky, Ukraine's president, says that some 3,800 ...": a speaker's title names his state
+    previous = SPEAKER_TITLE.sub(" ", previous)
     other = re.search(r"\b(?:russia|ukraine|moscow|kyiv)\b", previous, re.I) or OTHER_NATIONALITY.search(previous)
     return bool(other) and not NK_WORDS.search(previous)
 
@@ -1057,9 +1118,53 @@ def _own_bounds(fig_tokens: list[Token], sent: Span) -> tuple[int, int]:
     offset = fig_tokens[0].idx - sent.start_char
     starts = [m.end() for m in CLAUSE_BOUNDARY.finditer(text, 0, offset)]
     cut = CLAUSE_BOUNDARY.search(text, offset)
-    return sent.start_char + (starts[-1] if starts else 0), sent.start_char + (cut.start() if cut else len(text))
+    begin = sent.start_char + (starts[-1] if starts else 0)
+    end = sent.start_char + (cut.start() if cut else len(text))
+    if (inserted := _dashed_insert(fig_tokens, sent)) is not None:
+        return max(begin, inserted[0]), min(end, inserted[1])
+    if (subject := _new_subject_after(fig_tokens, sent)) is not None:
+        end = min(end, subject.left_edge.idx)
+    return begin, end
 
 
+def _dashed_insert(fig_tokens: list[Token], sent: Span) -> tuple[int, int] | None:
+    """ "the contingent – believed to number around 11,000 – has suffered losses and is unlikely to be
+    withdrawn": a figure in a dashed aside with a verb of its own has that aside as its statement."""
+    doc = sent.doc
+    dashes = [t.i for t in sent if t.text in {"–", "—", "--"} or (t.text == "-" and t.whitespace_)]
+    before = [i for i in dashes if i < fig_tokens[0].i]
+    after = [i for i in dashes if i > fig_tokens[-1].i]
+    if not before or not after:
+        return None
+    inside = doc[before[-1] + 1 : after[0]]
+    if not any(t.pos_ == "VERB" for t in inside):
+        return None
+    return inside.start_char, inside.end_char
+
+
+def _new_subject_after(fig_tokens: list[Token], sent: Span) -> Token | None:
+    """ "8,000 North Korean troops in Kursk, combat expected in the coming days": after a comma, a clause with a
+    subject of its own that does not govern the figure is another statement."""
+    first = fig_tokens[0]
+    for token in sent.doc[fig_tokens[-1].i + 1 : sent.end]:
+        if token.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if token.pos_ not in {"NOUN", "PROPN"} and token.lower_ not in {"more", "others", "another", "many", "some"}:
+            continue
+        verb = token.head
+        start = token.left_edge.i
+        if verb.i <= token.i or start == 0 or sent.doc[start - 1].text != ",":
+            continue
+        if verb.lemma_.lower() in REPORTING_TAGS | BELIEF_VERBS - {"expect"}:
+            continue  # "3,000 arrived, officials believe": the figure's speaker, not another statement
+        if verb.is_ancestor(first) and not any(c.dep_ == "ccomp" and c.is_ancestor(first) for c in verb.children):
+            continue  # the parser may make the clause before the comma a complement: "..., more are expected"
+        return token
+    return None
+
+
+# Combat still ahead: "have moved into Kursk and are expected to join Russian forces in combat".
+PROSPECT = re.compile(r"\bcould|may|might|would|\b(?:expected|set|poised|due|likely|about|ready) to\b", re.I)
 OPINION_VERBS = frozenset("say guess think estimate reckon imagine".split())
 # "in groups of 20 or 30", "in small groups of 10 to 15": assault groups (a single "group of 1,500" is a batch)
 ATTACK_GROUPS = re.compile(
@@ -1067,6 +1172,8 @@ ATTACK_GROUPS = re.compile(
     r"(?:(?:about|around|some|roughly|up to|perhaps|maybe|between)\s+)?$",
     re.I,
 )
+# What a force earns its sender: "a force of 11,000 would generate $264mn".
+EARNING_VERBS = frozenset("generate earn fetch yield net".split())
 # Verbs of a force's effect on the war: "will not change the war", "won't tip the balance".
 IMPACT_VERBS = frozenset("change turn alter decide tip shift swing win save transform".split())
 
@@ -1174,6 +1281,8 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
             continue  # "I would say 1,200": a hedge on the estimate, not a future deployment
         if future and lemma in IMPACT_VERBS and any(c.dep_ == "neg" for c in verb.children):
             return "sent"  # "Ten thousand soldiers will not turn this war around": a verdict on the force there
+        if future and lemma in EARNING_VERBS:
+            return "sent"  # "a force of 11,000 would generate about $264mn a year": arithmetic on the force there
         if future:
             if present:
                 continue  # "10,000 now in Kursk, could fight soon": the hypothetical does not settle the status
@@ -1201,11 +1310,7 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
                 moving and re.search(r"\b(?:toward|towards)\b", clause, re.I)
             ):
                 return "expected"
-            if (
-                _affirmed(FRONT_CUES, clause)
-                and not re.search(r"\bcould|may|might|would\b", clause)
-                and not PART_OF_THEM.search(clause)
-            ):
+            if _affirmed(FRONT_CUES, clause) and not PROSPECT.search(clause) and not PART_OF_THEM.search(clause):
                 return "front"
             return "sent"
         if lemma == "be" and TRAINING_CUES.search(clause) and TRAINING_CUES.search(_own_segment(fig_tokens, sent)):
@@ -1240,7 +1345,7 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
         )
     ):
         return "expected"
-    if _affirmed(FRONT_CUES, text) and not re.search(r"\bcould|may|might|would\b", text):
+    if _affirmed(FRONT_CUES, text) and not PROSPECT.search(text):
         return "front"
     return "sent"
 
@@ -1343,6 +1448,11 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
             verb.dep_ == "parataxis"
             and verb.lemma_.lower() in REPORTING_TAGS
             and verb.head.left_edge.i <= figure_i < verb.i
+        ) or any(
+            # the tag's speaker is kept on the clause it reports ("had reached" of "5,000 troops, he said, had
+            # reached"), which the parser may hang after the figure
+            tag.dep_ == "parataxis" and tag.lemma_.lower() in REPORTING_TAGS and _wedged_after(tag, figure_i)
+            for tag in (verb, *verb.children)
         )
         if inserted or verb.left_edge.i <= figure_i <= verb.right_edge.i:
             depth, token = 0, verb
@@ -1389,7 +1499,7 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
             return described[0]
     for cue in ("according to", "based on", "estimate", "agent", "colon", "trailing", "quote block", "statement"):
         for speaker in info.speakers:
-            if speaker.cue == cue:
+            if speaker.cue == cue and not _other_nouns_relative(speaker, info):
                 return speaker
     # clause-final attribution the parse did not attach: "..., South Korea's spy agency said on Friday."
     for speaker in info.speakers:
@@ -1400,6 +1510,28 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
         if len(tail) <= 4 and verb.lemma_.lower() in REPORTING_TAGS:
             return speaker
     return None
+
+
+def _other_nouns_relative(speaker: Speaker, info: SentenceInfo) -> bool:
+    """ "... losses that Western officials estimate at more than 1,000 a day": a verb in a relative clause sizes
+    its own noun; it says nothing of the figures elsewhere in the sentence (its own were matched by scope)."""
+    if speaker.verb_i is None:
+        return False
+    verb = info.span.doc[speaker.verb_i]
+    return verb.pos_ == "VERB" and verb.dep_ == "relcl"
+
+
+def _wedged_after(tag: Token, figure_i: int) -> bool:
+    """ "He gave a number: about 5,000 troops, he said, had reached Kursk": a tag set off by commas reports the
+    words before it back to the last colon, even when the parser hangs it elsewhere."""
+    doc = tag.doc
+    sent = tag.sent
+    words = [t.i for t in tag.subtree if not t.is_punct]
+    first, last = words[0], words[-1]
+    if first <= sent.start or last + 1 >= sent.end or doc[first - 1].text != "," or doc[last + 1].text != ",":
+        return False
+    start = max((t.i for t in doc[sent.start : tag.i] if t.text in {":", ";"}), default=sent.start)
+    return start <= figure_i < first
 
 
 def _reduced_relative_speaker(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
@@ -1729,6 +1861,8 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
         return False  # a sentence that is only a number ("20" split off a dateline) counts nothing; "4,700:" does
     if 1900 <= fig.low <= 2100 and fig.low == fig.high and "," not in fig.number_text:
         return False  # a year
+    if fig.vague and re.search(r"(?i)\b(?:millions|billions)\b", fig.number_text):
+        return False  # "stands to earn hundreds of millions": money or a population, never a force left unnamed
     doc = sent.doc
     before = doc.text[max(sent.start_char, fig_tokens[0].idx - 25) : fig_tokens[0].idx]
     if NOT_A_HEADCOUNT.search(before):
@@ -1952,9 +2086,14 @@ def _bare_casualty(fig_tokens: list[Token], sent: Span, around: str) -> bool:
     """ "about 1,000 have been killed or wounded", "the other two were killed by a drone": a casualty count with
     the noun left implicit (the people may be named in the sentence before)."""
     head = fig_tokens[-1].head
+    # "Two were taken prisoner": the verb and its complement say it
+    taken = head.lemma_.lower() == "take" and any(
+        c.dep_ in {"oprd", "dobj", "attr"} and c.lemma_.lower() in {"prisoner", "captive", "hostage"}
+        for c in head.children
+    )
     return (
         fig_tokens[-1].dep_ in {"nsubj", "nsubjpass"}
-        and head.lemma_.lower() in CASUALTY | CAPTURE | DESERTION
+        and (head.lemma_.lower() in CASUALTY | CAPTURE | DESERTION or taken)
         and bool(NK_WORDS.search(around) or re.search(r"troops|soldiers", around, re.I))
     )
 
@@ -2109,6 +2248,9 @@ def _list_lead_in(pos: int, infos: list[SentenceInfo]) -> Speaker | None:
 # Sentences the writer speaks in even after a source: inferences, conditionals, the writer's own "I".
 _OWN_VOICE_OPENING = re.compile(
     r"(?i)^\W*(?:it|that|this|which|so|but even|even so|yet)\s+(?:means|suggests)\b|^\W*if\b|"
+    # "At that rate, a force of 11,000 would bring in ...", "Taken together, ...": the writer's own arithmetic
+    r"^\W*(?:at (?:that|this|those|these) (?:rates?|prices?|pace|levels?)|on (?:that|this) (?:basis|reckoning)|"
+    r"by (?:that|this) (?:measure|reckoning|arithmetic)|taken together)\b|"
     # "A second contingent of several thousand by the spring seems likely.": the writer's judgement
     r"\b(?:seems?|appears?|looks?)\s+(?:\w+ly\s+)?(?:likely|probable|plausible|inevitable)\b"
 )
