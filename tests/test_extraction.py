@@ -1042,6 +1042,27 @@ ATTRIBUTION = [
         "Defence",
         None,
     ),
+    # wire headline abbreviations name the two Koreas
+    (
+        "N. Korea has sent 1,500 special forces troops to Russia, S. Korea's spy agency said Friday.",
+        "South Korea NIS",
+        None,
+    ),
+    # a bare "Spy agency says" names no owner: it is the intelligence body the article has named
+    (
+        "North Korean troops join combat in Kursk: NIS\n\nSpy agency says 2,000 more North Korean soldiers may "
+        "follow by spring\n\n",
+        "South Korea NIS",
+        None,
+    ),
+    # "the agency" after such a headline is the body named since, not the headline's generic words
+    (
+        "- Spy agency also confirms two captures\n\nSouth Korea's National Intelligence Service briefed "
+        "lawmakers on Monday. North Korean troops are in Kursk, the agency said, and about 300 of them have been "
+        "killed.",
+        "South Korea NIS",
+        None,
+    ),
     # the writer's arithmetic after a source's figure stays in the article's voice
     (
         "People familiar with the intelligence said Moscow was paying about $2,000 a month for each North Korean "

@@ -267,6 +267,8 @@ class ActorRegistry:
         """Turn a speaker mention into a Source. ``head`` is the mention's head noun when known."""
         # Korean usage: "the South's spy agency", "the North's military" name the two states
         mention = re.sub(r"^(?:[Tt]he\s+)?(South|North)(?='s\b|’s\b)", r"\1 Korea", mention.strip())
+        # wire headline style: "S. Korea's spy agency", "N. Korean troops"
+        mention = re.sub(r"\b([SN])\.\s?(?=Korea)", lambda m: "South " if m.group(1) == "S" else "North ", mention)
         clean = strip_determiner(mention)
         lowered = norm(clean)
         head_l = (head or (lowered.split()[-1] if lowered else "")).lower()
@@ -324,7 +326,7 @@ class ActorRegistry:
             return Source(clean, mention.strip(), "anonymous", country, "anonymous")
         if role == "intelligence" and country and (intel := self.intelligence_of(country)):
             return self._source(intel, mention)
-        if head_l in MEDIA_HEADS or role == "media":
+        if (head_l in MEDIA_HEADS and role != "intelligence") or role == "media":  # a spy agency is no news agency
             name = re.sub(r"\s+(?:report|reports)$", "", clean)
             return Source(name, mention.strip(), "media", "media", "media")
         kind = "person" if is_person else "organization"

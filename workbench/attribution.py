@@ -75,6 +75,8 @@ _ONE_PERSON = frozenset(
     # civilians quoted in the story: "a resident of North Hamgyong province told RFA ... She said"
     "resident defector woman mother father wife husband farmer trader smuggler".split()
 )
+# An intelligence body named by no owner: "Spy agency says ...", "the intelligence service".
+_GENERIC_INTELLIGENCE = re.compile(r"(?i)(?:the\s+)?(?:spy|intelligence)\s+(?:agency|service)")
 # "the 34-year-old", "a 29-year-old gunner": an age describes one person.
 _AGED = re.compile(r"\b\d{1,2}-year-old\b")
 # What an apposition calls a person: "Maksym, a drone operator", "Kim, a defector".
@@ -728,12 +730,15 @@ class SpeakerMemory:
         """The latest organization whose name ends in ``head`` ("Russian Defense Ministry" for "the ministry")."""
         if head not in {"ministry", "agency", "service", "directorate", "office", "command", "committee", "council"}:
             return None
-        for source in reversed(self.history[-25:]):
-            words = source.name.lower().split()
+        named = [
+            source
+            for source in reversed(self.history[-25:])
             # "Ministry of Defence" is a ministry too
-            if source.kind == "organization" and (words[-1:] == [head] or (head == "ministry" and head in words)):
-                return source
-        return None
+            if source.kind == "organization"
+            and ((words := source.name.lower().split())[-1:] == [head] or (head == "ministry" and head in words))
+        ]
+        # "the agency" after a headline's bare "Spy agency says ...": the body named since, not the generic words
+        return next((source for source in named if not _GENERIC_INTELLIGENCE.fullmatch(source.name)), None)
 
     def recent_body(self, country: Source) -> Source | None:
         """A body of ``country`` that spoke in the last few mentions: "Kyiv's tally" after Ukraine's General Staff."""
@@ -1070,6 +1075,11 @@ class Attributor:
                 )
         if not source.name:
             return None
+        if not source.known and _GENERIC_INTELLIGENCE.fullmatch(mention.text):
+            # "Spy agency says ..." with no owner: the intelligence body the article has named
+            named = next((s for s in reversed(memory.history[-25:]) if s.known and fits(s, "intelligence")), None)
+            if named is not None:
+                return named, mention
         return source, mention
 
     def _our_body(self, token: Token, memory: SpeakerMemory) -> Source | None:
