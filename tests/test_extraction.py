@@ -1063,6 +1063,26 @@ ATTRIBUTION = [
         "South Korea NIS",
         None,
     ),
+    # "by the count of X": the finding's maker speaks
+    (
+        "By the count of Seoul's intelligence service, about 250 North Korean soldiers have been killed in Kursk.",
+        "South Korea NIS",
+        None,
+    ),
+    # a state that "has not commented" gives none of the figures its own relative clause holds
+    (
+        "North Korean soldiers are in Kursk. North Korea, which has an army of some 1.2 million, has not commented "
+        "on the reports.",
+        None,
+        None,
+    ),
+    # whoever publishes the evidence gives its count
+    (
+        "North Korean soldiers are in Kursk. The security service released a video of three North Korean soldiers "
+        "captured near Sudzha.",
+        "security service",
+        None,
+    ),
     # the writer's arithmetic after a source's figure stays in the article's voice
     (
         "People familiar with the intelligence said Moscow was paying about $2,000 a month for each North Korean "
@@ -1643,6 +1663,33 @@ def test_next_sentence_attribution(nlp):
             "deployment",
             "sent",
         ),
+        # only a part of the force is fighting
+        (
+            "With more than 9,000 North Korean soldiers now in Russia and some of them already fighting near "
+            "Sudzha, the debate in Seoul has moved on.",
+            "deployment",
+            "sent",
+        ),
+        # troops readied for a deployment are still to go
+        (
+            "North Korean troops are in Kursk. An official said Pyongyang had been asked to prepare as many as 2,000 "
+            "more soldiers for possible deployment early next year.",
+            "deployment",
+            "expected",
+        ),
+        # a standing formation's strength, however it is phrased
+        (
+            "North Korean troops are in Kursk. The Storm Corps, the North's main special operations unit, is "
+            "estimated to have about 40,000 to 45,000 troops.",
+            "army_size",
+            None,
+        ),
+        (
+            "North Korean troops are in Kursk. The Defense Ministry puts the North's special operations forces as a "
+            "whole at some 200,000.",
+            "army_size",
+            None,
+        ),
         # what a force would earn is arithmetic on the force there, not a deployment to come
         (
             "North Korean troops are in Kursk. At that price, a contingent of 12,000 would generate roughly $280mn a "
@@ -1695,6 +1742,8 @@ def test_category_and_status(nlp, text, category, status):
         "North Korean troops are fighting in Kursk. The assembly impeached him on December 14 by 204 votes to 85.",
         "North Korean troops are fighting in Kursk. The area still under Ukrainian control has shrunk to roughly 400 "
         "square kilometers from a peak of about 1,200 in August.",
+        # a fraction with no scale word counts no one
+        "North Korean troops are in Kursk. The benchmark KOSPI edged down 0.1% to 2,583.27 on foreign selling.",
         # vague millions are money or population
         "Pyongyang stands to earn hundreds of millions from troops sent to Russia",
     ],
@@ -1704,7 +1753,7 @@ def test_non_personnel_numbers_are_not_claims(nlp, text):
         c.number_text
         not in {"8", "13", "3,000", "400", "$2,000", "2,000", "26 million", "24", "One", "40", "60"}
         | {"five", "700 billion", "22", "12,000", "900", "170", "19", "52", "41", "240", "14", "11", "12 billion"}
-        | {"16", "17", "85", "1,200", "millions", "hundreds"}
+        | {"16", "17", "85", "1,200", "millions", "hundreds", "2,583.27"}
         for c in claims_of(nlp, text)
     )
 
@@ -1847,6 +1896,13 @@ def test_implicit_and_partitive_figures_are_found(nlp, text, numbers):
             "1,000",
             "casualty",
             None,
+        ),
+        # "decided on 10,000 in total": a total still to come
+        (
+            "NIS: N. Korea has sent 1,500 special forces to Russia, decided on 10,000 in total\n",
+            "10,000",
+            "deployment",
+            "expected",
         ),
         # the witness named before a quote is the "us" it speaks for, not the side the quote counts
         (

@@ -399,6 +399,24 @@ estimate claim confirm mention record
 PLEDGE_VERBS = frozenset("offer propose promise pledge vow demand threaten invite ask".split())
 
 
+# Publishing evidence: "released video of", "posted photos of", "showed footage of".
+SHOWING_VERBS = frozenset("release post publish show share circulate air broadcast".split())
+EVIDENCE_NOUNS = frozenset("video footage photo photograph image picture recording".split())
+
+
+def _shows_figures(verb: Token) -> bool:
+    """ "released video of two North Korean soldiers": evidence whose "of" phrase counts people."""
+    if verb.lemma_.lower() not in SHOWING_VERBS:
+        return False
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.lemma_.lower() not in EVIDENCE_NOUNS:
+            continue
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and any(t.like_num for t in prep.subtree):
+                return True
+    return False
+
+
 def _given_figure(verb: Token) -> Token | None:
     """ "the figure of about 12,000 troops that Kyiv's intelligence has given": the finding a relative clause's
     subject gave, else None.
@@ -641,6 +659,25 @@ def _closing_inverted_tag(verb: Token, obj: Token) -> bool:
 
 # Verbs that take "to" only in the passive: "believed to number", "said to be", "reported to have".
 _RAISING_VERBS = frozenset("believe think say report estimate reckon understand know rumour rumor suppose".split())
+
+
+# Findings that belong to whoever they are "of": "by the count of the NIS", "on the estimate of Kyiv".
+FINDING_OWNED = frozenset("estimate count tally assessment calculation reckoning figure".split())
+
+
+def _finding_maker(noun: Token) -> Token | None:
+    """The actor a finding is "of": "the count of our National Intelligence Service" -> Service."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            maker = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if (
+                maker is not None
+                and maker.pos_ in {"PROPN", "NOUN"}
+                and maker.lemma_.lower() not in NON_SPEAKERS
+                and not any(t.like_num for t in maker.subtree)
+            ):
+                return maker
+    return None
 
 
 def _reduced_passive(verb: Token) -> bool:
@@ -1575,6 +1612,14 @@ class Attributor:
                     speakers.append(Speaker(resolved[0], name.start_char, name.end_char, "claim of", content.i))
                     memory.remember(resolved[0])
             elif (
+                token.lemma_.lower() in FINDING_OWNED
+                and token.pos_ == "NOUN"
+                and token.dep_ == "pobj"
+                and token.head.lower_ in {"by", "on", "under", "to"}
+                and (maker := _finding_maker(token)) is not None
+            ):
+                add(maker, "according to")  # "By the count of our National Intelligence Service, some 300 ..."
+            elif (
                 token.lemma_.lower() in {"estimate", "count", "tally", "assessment", "calculation", "figure"}
                 and token.pos_ == "NOUN"
                 and (
@@ -1597,6 +1642,13 @@ class Attributor:
             elif token.like_num and (owner := next((c for c in token.children if c.dep_ == "poss"), None)):
                 # "the NIS's initial 1,500": the figure is the possessor's; nested, so a reporter of it relays
                 add(owner, "estimate", token.i)
+            elif (
+                token.pos_ == "VERB"
+                and _shows_figures(token)
+                and (shower := next((c for c in token.children if c.dep_ == "nsubj"), None)) is not None
+            ):
+                # "Zelensky released video of two North Korean soldiers captured in Kursk": who shows them
+                add(shower, "show", token.i)
             elif token.pos_ == "VERB" and (given := _given_figure(token)) is not None:
                 # "the figure of 12,000 that Kyiv's intelligence has given": the giver made the finding
                 add(next(c for c in token.children if c.dep_ == "nsubj"), token.lemma_.lower(), given.i)

@@ -598,7 +598,7 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
     text_before = sent.doc.text[sent.start_char : fig_tokens[0].idx]
     text_after = sent.doc.text[fig_tokens[-1].idx + len(fig_tokens[-1].text) : sent.end_char]
     if (
-        _formation_size(anchor, fig_tokens)
+        _formation_size(anchor, fig_tokens, fig)
         or _formation_strength(text_before, fig)
         or (FORMATION_HAS.search(text_before) and NK_WORDS.search(context))
         # "the Storm Corps, which he describes as 40,000 to 50,000 men strong": a standing formation's strength
@@ -726,7 +726,7 @@ FORMATION_HAS = re.compile(
     r"\bestimates?\s+(?:(?!casualt|loss|dead|killed|toll|wound)[^.;:]){0,60}?\b(?:forces|corps|army|troops)\s+at|"
     # "the white paper puts the North's special operations forces at 200,000" (never "the number of ... forces")
     r"\bputs?\s+(?:(?!casualt|loss|dead|killed|toll|wound|number|contingent|total)[^.;:]){0,60}?\b(?:forces|corps|army)"
-    r"\s+at)"
+    r"(?:\s+as a whole|\s+in total|\s+combined)?\s+at)"
     r"\s+(?:(?:between|about|around|some|roughly|nearly|up to|more than|over|an estimated|approximately)\s+)?$",
     re.I,
 )
@@ -814,6 +814,7 @@ def _counted_casualties(anchor: Token, fig_tokens: list[Token]) -> bool:
 
 
 # "has sent 10,000 ... and said some of them had moved to the front line": the front is the part's, not the whole's
+PART_WORDS = frozenset("some many most part half several few others rest".split())
 PART_OF_THEM = re.compile(r"\b(?:some|part|a portion|a few|a fraction|many|most) of (?:them|those|these)\b", re.I)
 # "the number of North Korean soldiers killed and wounded in Kursk had reached 3,800"
 COUNTED_CASUALTIES = re.compile(
@@ -855,11 +856,17 @@ def _subject_of(token: Token, lemmas: set[str]) -> bool:
     return False
 
 
-def _formation_size(anchor: Token, fig_tokens: list[Token]) -> bool:
+def _formation_size(anchor: Token, fig_tokens: list[Token], fig: Figure) -> bool:
     """ "a corps estimated to number 40,000": the strength of a standing formation is an army-size figure."""
     verb = next((t for t in [anchor, *anchor.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
-    if verb is None or verb.lemma_.lower() != "number":
+    if verb is None:
         return False
+    # "the Storm Corps ... is estimated to have about 40,000 troops": a strength far above any dispatch
+    held = verb.lemma_.lower() in {"have", "comprise", "field"} and min(t.i for t in fig_tokens) > verb.i
+    if verb.lemma_.lower() != "number" and not (held and fig.low >= 20_000):
+        return False
+    if held and verb.dep_ == "xcomp":  # "is estimated to have": the subject is the governing verb's
+        verb = verb.head
     holder = next((t for t in verb.ancestors if t.pos_ in {"NOUN", "PROPN"}), None)
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     candidates = [*subjects, *([holder] if holder is not None else [])]
@@ -1163,6 +1170,8 @@ def _new_subject_after(fig_tokens: list[Token], sent: Span) -> Token | None:
     return None
 
 
+# What troops are readied for when they are still to go: "prepare 3,000 soldiers for deployment".
+DISPATCH_NOUNS = frozenset("deployment dispatch transfer departure rotation posting".split())
 # Combat still ahead: "have moved into Kursk and are expected to join Russian forces in combat".
 PROSPECT = re.compile(r"\bcould|may|might|would|\b(?:expected|set|poised|due|likely|about|ready) to\b", re.I)
 OPINION_VERBS = frozenset("say guess think estimate reckon imagine".split())
@@ -1208,6 +1217,18 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
         r"\W*(?:are |were |is )?(?:now|already|currently) (?:in|inside|at|stationed|based)\b", right_after, re.I
     )
     own_begin, own_end = _own_bounds(fig_tokens, sent)
+    if (
+        noun is not None
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in {"prepare", "ready"}
+        and any(
+            prep.dep_ == "prep"
+            and prep.lower_ == "for"
+            and any(g.lemma_.lower() in DISPATCH_NOUNS for g in prep.children)
+            for prep in (*noun.head.children, *noun.children)
+        )
+    ):
+        return "expected"  # "asked to prepare as many as 3,000 more soldiers for possible deployment"
     if noun is not None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in {"prepare", "ready", "train"}:
         # "preparing 10,000 troops to send to Russia" looks ahead; "... troops to fight for Russia" is training
         purpose = next((c for c in noun.children if c.dep_ in {"relcl", "acl"} and c.pos_ == "VERB"), None)
@@ -1222,6 +1243,8 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
             continue  # a verb across a semicolon or "while" belongs to another statement
         if present and lemma in {"expect", "plan", "intend", "anticipate", "forecast", "project", "say", "tell"}:
             continue
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in PART_WORDS and c.i != anchor.i for c in verb.children):
+            continue  # "9,000 soldiers now in Russia and some of them already fighting": a part's own verb
         aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         # the verb's own clause: "11,000 have been dispatched, and a part of them were deployed to the front" -
         # the second clause, with its own subject, is about the part, not this figure
@@ -1234,8 +1257,9 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
         marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
         if marks & {"if", "unless", "once"} and "because" not in marks:  # "if only because" is no hypothetical
             return "expected"  # "if thousands of troops join the conflict": a hypothetical
-        if lemma in {"commit", "pledge", "promise", "earmark"}:
-            return "expected"  # "Pyongyang has committed between 10,000 and 12,000": a total still to come
+        if lemma in {"commit", "pledge", "promise", "earmark"} or (lemma == "decide" and anchor.head.lower_ == "on"):
+            # "Pyongyang has committed between 10,000 and 12,000", "decided on 12,000 in total": still to come
+            return "expected"
         modal = {"will", "would", "'ll", "could", "may", "might", "shall"}
         # "could keep sending several thousand": the modal sits on the verb the figure's verb completes
         head_aux = {c.lower_ for c in verb.head.children if c.dep_ == "aux"} if verb.dep_ == "xcomp" else set()
@@ -1345,8 +1369,8 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
         )
     ):
         return "expected"
-    if _affirmed(FRONT_CUES, text) and not PROSPECT.search(text):
-        return "front"
+    if _affirmed(FRONT_CUES, text) and not PROSPECT.search(text) and not PART_OF_THEM.search(text):
+        return "front"  # "with 10,000 now in Russia and some of them already fighting": only a part fights
     return "sent"
 
 
@@ -1439,8 +1463,10 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
         if speaker.verb_i is None:
             continue
         verb = info.span.doc[speaker.verb_i]
-        if verb.lemma_.lower() in UNVOUCHED and any(c.dep_ == "neg" for c in verb.children):
-            continue  # "The BBC could not verify claims that 3,000 ...": who cannot confirm a figure is not its source
+        if verb.lemma_.lower() in UNVOUCHED | UNSAID and any(c.dep_ == "neg" for c in verb.children):
+            # "The BBC could not verify claims that 3,000 ...": who cannot confirm a figure is not its source;
+            # "North Korea, which has an army of 1.2 million, has not commented": nor is who kept silent
+            continue
         if speaker.start_char <= fig_tokens[0].idx < speaker.end_char:
             continue  # the figure is inside the speaker mention itself
         inserted = (
@@ -1623,6 +1649,8 @@ def _side_clause(outer: Token, inner: Speaker) -> bool:
 
 # Verbs that, negated, disown the figure they govern.
 UNVOUCHED = frozenset("verify confirm corroborate substantiate".split())
+# Verbs that, negated, say nothing at all.
+UNSAID = frozenset("comment disclose reveal specify elaborate respond discuss".split())
 REPORTING_TAGS = frozenset("say tell add report state claim confirm estimate note warn write announce".split())
 
 
@@ -1861,6 +1889,8 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
         return False  # a sentence that is only a number ("20" split off a dateline) counts nothing; "4,700:" does
     if 1900 <= fig.low <= 2100 and fig.low == fig.high and "," not in fig.number_text:
         return False  # a year
+    if re.fullmatch(r"[\d,]*\.\d+", fig.number_text):
+        return False  # "the KOSPI edged down to 2,583.27": a fraction with no scale word counts no one
     if fig.vague and re.search(r"(?i)\b(?:millions|billions)\b", fig.number_text):
         return False  # "stands to earn hundreds of millions": money or a population, never a force left unnamed
     doc = sent.doc
