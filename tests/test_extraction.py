@@ -2045,6 +2045,7 @@ def test_boilerplate_numbers_are_skipped(nlp):
         # silence and conditionals take no position
         ("Pyongyang has said nothing about its soldiers in Kursk.", "North Korea", "cannot_confirm"),
         ("Russian state media made no mention of North Korean troops in Kursk.", "state media", "cannot_confirm"),
+        ("North Korean troops are reported in Kursk. Moscow has offered no comment.", "Russia", "cannot_confirm"),
         (
             "A North Korean diplomat said that if such a deployment were taking place it would be lawful.",
             "diplomat",

@@ -77,6 +77,7 @@ CANNOT = re.compile(
     r"conform\w* (?:to|with) international law|"
     # "has said nothing about the deployment", "made no mention of it", "if such a deployment were happening"
     r"(?:said|says|say) nothing|(?:made|makes|make) no mention|no mention of|(?:has|have|had) no comment|"
+    r"(?:made|makes|make|offered|offers|offer|gave|gives|given) no (?:immediate |public |official )?comment|"
     r"(?:can't|can’t) (?:yet |independently )?(?:confirm|verify)|without confirming|"
     r"yet to (?:confirm|acknowledg|comment|verify|say)\w*|if there (?:are|were|is) (?:images|photos|pictures|video)|"
     r"declin(?:ed|es|ing) (?:\w+ ){0,3}to (?:answer|discuss|address|take)|refus(?:ed|es|ing) to (?:answer|discuss)|"
