@@ -1083,6 +1083,12 @@ ATTRIBUTION = [
         "security service",
         None,
     ),
+    # a bracketed credit the registry lacks, named by what it is
+    (
+        "Key facts\n\n* 1.2 million - soldiers in the Korean People's Army (Japanese defence white paper)\n",
+        "Japanese defence white paper",
+        None,
+    ),
     # the writer's arithmetic after a source's figure stays in the article's voice
     (
         "People familiar with the intelligence said Moscow was paying about $2,000 a month for each North Korean "

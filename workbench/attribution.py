@@ -75,6 +75,11 @@ _ONE_PERSON = frozenset(
     # civilians quoted in the story: "a resident of North Hamgyong province told RFA ... She said"
     "resident defector woman mother father wife husband farmer trader smuggler".split()
 )
+# What a bracketed credit names when it is a source: "(South Korean defence white paper)", "(US estimate)".
+_SOURCE_NOTE = re.compile(
+    r"(?i)\b(?:white paper|report|estimates?|assessment|briefing|intelligence|ministry|officials?|government|"
+    r"military|general staff|command|agency|data|figures?|count|tally)\b"
+)
 # An intelligence body named by no owner: "Spy agency says ...", "the intelligence service".
 _GENERIC_INTELLIGENCE = re.compile(r"(?i)(?:the\s+)?(?:spy|intelligence)\s+(?:agency|service)")
 # "the 34-year-old", "a 29-year-old gunner": an age describes one person.
@@ -1901,10 +1906,18 @@ class Attributor:
             offset = sent.end_char
             text = sent.doc.text[offset : len(sent.doc.text) if line_end < 0 else line_end]
             match = re.fullmatch(r"\s*\(([^()]{2,80})\)\s*", text)
-        if not match or not (hits := self.registry.find_in(match.group(1))):
+        if not match:
             return None
-        start, end, _actor = hits[0]
-        source = self.registry.resolve(match.group(1)[start:end])
+        note = match.group(1)
+        if not (hits := self.registry.find_in(note)):
+            # "(South Korean defence white paper)": a source the registry lacks, named by what it is
+            if not _SOURCE_NOTE.search(note) or not country_in(note):
+                return None
+            source = self.registry.resolve(note)
+            start, end = len(note) - len(note.lstrip()), len(note.rstrip())
+        else:
+            start, end, _actor = hits[0]
+            source = self.registry.resolve(note[start:end])
         memory.remember(source, spoke=True)
         offset += match.start(1)
         return Speaker(source, offset + start, offset + end, "colon")
