@@ -1089,6 +1089,13 @@ ATTRIBUTION = [
         "Japanese defence white paper",
         None,
     ),
+    # a body's own count with the figure as its object is its finding
+    (
+        "North Korean troops are in Kursk. Per a Kyiv daily, Ukraine's military intelligence now counts 12,000 in "
+        "total.",
+        "Ukraine HUR",
+        None,
+    ),
     # the writer's arithmetic after a source's figure stays in the article's voice
     (
         "People familiar with the intelligence said Moscow was paying about $2,000 a month for each North Korean "
@@ -1695,6 +1702,13 @@ def test_next_sentence_attribution(nlp):
             "whole at some 200,000.",
             "army_size",
             None,
+        ),
+        # a counter named before the figure is the speaker, not the side counted
+        (
+            "North Korean troops are in Kursk. Per a Kyiv daily, Ukraine's military intelligence now counts 12,000 "
+            "in total.",
+            "deployment",
+            "sent",
         ),
         # what a force would earn is arithmetic on the force there, not a deployment to come
         (

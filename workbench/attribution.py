@@ -377,7 +377,9 @@ def _tallied(verb: Token) -> bool:
     """ "Ukrainian intelligence had counted about 11,000 North Korean soldiers", "HUR recorded 200 deserters": a
     body's own count of people is a finding, though these verbs are speech only with a clause."""
     return verb.lemma_.lower() in {"count", "record", "identify", "detect"} and any(
-        c.dep_ == "dobj" and any(g.like_num for g in c.children) for c in verb.children
+        # "now counts 12,000 in total": the figure itself as the object
+        c.dep_ == "dobj" and (c.like_num or any(g.like_num for g in c.children))
+        for c in verb.children
     )
 
 

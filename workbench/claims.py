@@ -995,7 +995,7 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
             nationality
             and not re.search(  # "Ukraine's intelligence says 11,000 are in Kursk": the speaker's
                 r"\b(?:says?|said|told|tells|reports?|reported|estimates?|estimated|claims?|claimed|believes?|"
-                r"assess(?:es|ed)?|describes?|described)\b",
+                r"assess(?:es|ed)?|describes?|described|counts?|counted|records?|recorded|puts?)\b",
                 before[nationality[-1].end() :],
             )
         ):
