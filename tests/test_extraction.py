@@ -1096,6 +1096,14 @@ ATTRIBUTION = [
         "Ukraine HUR",
         None,
     ),
+    # plain role labels in mixed case: the spokesperson's turn owns "our information", the question is nobody's
+    (
+        "Statement by the Ministry of Foreign Affairs of Latvia\n\nQuestion: How many North Korean soldiers have "
+        "been killed?\nSpokesperson: According to our information, about 300 have died.\nQuestion: Will more "
+        "come?\nSpokesperson: We expect about 2,000 more North Korean soldiers by spring.\n",
+        "spokesperson",
+        None,
+    ),
     # the writer's arithmetic after a source's figure stays in the article's voice
     (
         "People familiar with the intelligence said Moscow was paying about $2,000 a month for each North Korean "

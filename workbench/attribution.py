@@ -2230,6 +2230,12 @@ _MINUTES_LABEL = re.compile(
     r"|[ \t]*The\s+[^:(\n]{3,80}\((?P<bracketed>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3})\)\s*:\s"
 )
 _MINUTES_LINE = re.compile(rf"^(?:{_MINUTES_LABEL.pattern})", re.MULTILINE)
+# Plain role labels in mixed case: "Question: ...", "Host: ...", "Spokesperson: ...".
+_LABEL_ROLES = (
+    r"Question|Answer|Q|A|Host|Anchor|Presenter|Interviewer|Moderator|Reporter|Spokesperson|Spokesman|Spokeswoman"
+)
+_ROLE_LABEL = re.compile(rf"[ \t]*({_LABEL_ROLES})[ \t]*:[ \t]")
+_ROLE_LINE = re.compile(rf"^[ \t]*(?:{_LABEL_ROLES})[ \t]*:[ \t]", re.MULTILINE)
 # A broadcast transcript's own staff ("LAURA HARLAN, CNN ANCHOR:"): their lines are the outlet's voice.
 STAFF_ROLES = re.compile(r"\b(?:ANCHOR|CORRESPONDENT|REPORTER|HOST|PRESENTER|CO-HOST|NEWSREADER)\b")
 
@@ -2251,6 +2257,8 @@ class TranscriptTurns:
         self._line_done = -1
         # minutes-style labels count only in a record made of them (two or more)
         self.minutes = any(i == 1 for i, _ in enumerate(_MINUTES_LINE.finditer(doc.text)))
+        # so do plain role labels ("Question:", "Spokesperson:")
+        self.role_labels = any(i == 1 for i, _ in enumerate(_ROLE_LINE.finditer(doc.text)))
 
     def update(self, line_start: int, line: str, memory: SpeakerMemory) -> None:
         """Start a new turn when ``line`` (beginning at ``line_start``) opens with an all-caps speaker label."""
@@ -2266,6 +2274,9 @@ class TranscriptTurns:
                 self.seen.append(source)
                 memory.remember(source, spoke=True)
                 return
+        if self.role_labels and (role := _ROLE_LABEL.match(line)) is not None:
+            self._role_turn(role, line_start, memory)
+            return
         match = _TURN_LABEL.match(line)
         if not match or match.group(1) != match.group(1).upper():
             return
@@ -2300,6 +2311,36 @@ class TranscriptTurns:
         self.label_span = (line_start + match.start(1), line_start + match.end(1))
         self.seen.append(source)
         memory.remember(source, spoke=True)
+
+    def _role_turn(self, role: re.Match[str], line_start: int, memory: SpeakerMemory) -> None:
+        """ "Question: ..." is the reporter's, "Host: ..." the outlet's, "Answer: ..." the interviewee's, and
+        "Spokesperson: ..." the spokesperson's of the body the page is from."""
+        word = role.group(1).lower()
+        self.label_span = (line_start + role.start(1), line_start + role.end(1))
+        if word in {"question", "q", "interviewer", "moderator", "reporter", "host", "anchor", "presenter"}:
+            self.current, self.question = None, True
+            return
+        source = self._interviewee(line_start, memory) if word in {"answer", "a"} else self._role_holder(word, memory)
+        if source is None:
+            return
+        self.current, self.question = source, False
+        self.seen.append(source)
+        memory.remember(source, spoke=True)
+
+    @staticmethod
+    def _role_holder(role: str, memory: SpeakerMemory) -> Source:
+        """The person named earlier in that role, else the role of the last body named ("Ministry of Foreign
+        Affairs spokesperson"), kept as a person."""
+        stem = role[:6]  # "spokes", "minist"
+        for source in reversed(memory.history):
+            if source.kind == "person" and stem in source.mention.lower():
+                return source
+        bodies = [s for s in reversed(memory.history) if s.kind == "organization"]
+        body = next((s for s in bodies if s.known), bodies[0] if bodies else None)
+        if body is None:
+            return Source(role, role, "government", None, "person")
+        name = f"{body.name} {role}"
+        return Source(name, name, "government", body.country, "person")
 
     def _interviewee(self, line_start: int, memory: SpeakerMemory) -> Source | None:
         """ "A: ..." answers the person the introduction named ("Colonel X commands ... He spoke to us"): the
