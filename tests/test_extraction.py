@@ -1104,6 +1104,13 @@ ATTRIBUTION = [
         "spokesperson",
         None,
     ),
+    # a figure opening a paragraph, named again ("the pair") by the source the next sentence gives
+    (
+        "North Korean troops are in Kursk.\n\nAt least two North Koreans have been taken alive. Ukraine's "
+        "security service said on Saturday that paratroopers had captured the pair near Sudzha.",
+        "Ukraine SBU",
+        None,
+    ),
     # the writer's arithmetic after a source's figure stays in the article's voice
     (
         "People familiar with the intelligence said Moscow was paying about $2,000 a month for each North Korean "

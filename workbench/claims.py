@@ -2164,6 +2164,7 @@ def _carry_sources(records: list[tuple[ClaimRecord, SentenceInfo]], infos: list[
             continue
         pos = by_index[info.index]
         reported = re.search(r"\breports?\b|\breportedly\b|\bsaid to\b", info.span.text, re.I)
+        spoken_before = pos > 0 and infos[pos - 1].paragraph == info.paragraph and bool(infos[pos - 1].speakers)
         # the next sentence credits the run: "..., based on South Korean intelligence" / "..., X reported."
         for step in (1, 2):
             if pos + step >= len(infos):
@@ -2178,6 +2179,8 @@ def _carry_sources(records: list[tuple[ClaimRecord, SentenceInfo]], infos: list[
                 if s.cue in {"according to", "based on", "figures from"}
                 or (reported and s.cue in {"report", "say"})
                 or _points_back(nxt, s)
+                # a figure opening its paragraph's account, named again by the source that follows
+                or (not spoken_before and _names_it_again(nxt, s))
             ]
             if cues and (same_paragraph or reported) and step == 1:
                 _set_source(record, cues[0], "next sentence")
@@ -2352,6 +2355,27 @@ def _points_back(info: SentenceInfo, speaker: Speaker) -> bool:
         or (c.dep_ == "advmod" and c.lower_ == "so")
         for c in verb.children
     )
+
+
+def _names_it_again(info: SentenceInfo, speaker: Speaker) -> bool:
+    """ "At least two North Koreans have been taken alive. Ukraine's SBU said ... it had captured the pair": what
+    the speaker reports names the figure before it again, by a definite word for it."""
+    if speaker.verb_i is None:
+        return False
+    verb = info.span.doc[speaker.verb_i]
+    if verb.lemma_.lower() not in REPORTING_TAGS or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    subject_tokens = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+    return any(
+        t.i not in subject_tokens
+        and t.lemma_.lower() in _BACK_HEADS
+        and any(d.dep_ == "det" and d.lower_ in {"the", "this", "that", "these", "those"} for d in t.children)
+        for t in verb.subtree
+    )
+
+
+# Definite words that name a figure given just before: "the pair", "that estimate", "the bracket".
+_BACK_HEADS = frozenset("pair estimate figure bracket tally toll".split())
 
 
 def _copy_source(record: ClaimRecord, other: ClaimRecord, how: str) -> None:
