@@ -2081,6 +2081,12 @@ def test_boilerplate_numbers_are_skipped(nlp):
         ("Pyongyang has said nothing about its soldiers in Kursk.", "North Korea", "cannot_confirm"),
         ("Russian state media made no mention of North Korean troops in Kursk.", "state media", "cannot_confirm"),
         ("North Korean troops are reported in Kursk. Moscow has offered no comment.", "Russia", "cannot_confirm"),
+        # a speaker pointing back at the troops of the sentence before reports them
+        (
+            "North Korean troops are fighting in Kursk. Analyst Laura Keane said they were learning fast.",
+            "Keane",
+            "confirms",
+        ),
         (
             "A North Korean diplomat said that if such a deployment were taking place it would be lawful.",
             "diplomat",
@@ -2447,6 +2453,9 @@ def test_no_stance_for_transcript_questions(nlp):
         "North Korean troops are in Kursk. Seoul says 3,000 are there.\n(Yonhap)",
         "North Korean troops are in Kursk.\n\nBy Ann Lee\n\nHelga Brandt, a senior analyst at the Baltic Institute, "
         "spoke to us.\n\nQ: Is the war going well for Russia?\n\nA: Militarily, yes.",
+        # a speaker after a sentence about the troops, on another matter and not pointing back at them
+        "North Korean troops are fighting in Kursk. Laura Keane, an analyst in London, said the precedent mattered "
+        "more than anything.",
     ],
 )
 def test_no_stance_on_other_matters(nlp, text):

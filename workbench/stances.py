@@ -294,6 +294,17 @@ def off_topic(text: str) -> bool:
     return bool(OWN_LOSSES.search(text) and not NK.search(text))
 
 
+def _refers_back(text: str) -> bool:
+    """Does a sentence point back at the one before ("they", "them", "the soldiers", "the figure")?"""
+    return bool(
+        re.search(
+            r"(?i)\b(?:they|them|their|those|these|it|the (?:soldiers|troops|men|figures?|numbers?|estimates?|"
+            r"deployment|reports?|claims?|units?|casualties|losses|(?:north )?koreans|attackers|enemy|prisoners))\b",
+            text,
+        )
+    )
+
+
 def on_topic(text: str) -> bool:
     """Is a sentence about North Korean troops (or does it point back at the reports about them)?"""
     return bool((NK.search(text) and TROOPS.search(text)) or ANAPHOR_TOPIC.search(text))
@@ -567,7 +578,9 @@ class StanceExtractor:
             asking = turn is not None and turn[2].split()[0].strip(".") in QUESTION_LABELS
             this_topical = topic_of(text)
             previous = infos[position - 1].span.text if position > 0 else ""
-            topical = this_topical or bool(info.speakers and NK.search(previous) and TROOPS.search(previous))
+            topical = this_topical or bool(
+                info.speakers and NK.search(previous) and TROOPS.search(previous) and _refers_back(text)
+            )
             if asking:
                 question = text
                 if text.rstrip().endswith("?"):
