@@ -2081,6 +2081,18 @@ def test_boilerplate_numbers_are_skipped(nlp):
         ("Pyongyang has said nothing about its soldiers in Kursk.", "North Korea", "cannot_confirm"),
         ("Russian state media made no mention of North Korean troops in Kursk.", "state media", "cannot_confirm"),
         ("North Korean troops are reported in Kursk. Moscow has offered no comment.", "Russia", "cannot_confirm"),
+        # preparations for another dispatch look ahead, whatever tense the preparing is in
+        (
+            "South Korea's military said Pyongyang appeared to be preparing a third dispatch of troops.",
+            "JCS",
+            "expects",
+        ),
+        (
+            "Seoul's spy agency told lawmakers that the North was training another brigade of soldiers for dispatch.",
+            "NIS",
+            "expects",
+        ),
+        ("Kyiv warned that more North Korean troops are on their way.", "Ukraine", "expects"),
         # a speaker pointing back at the troops of the sentence before reports them
         (
             "North Korean troops are fighting in Kursk. Analyst Laura Keane said they were learning fast.",

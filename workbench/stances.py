@@ -123,7 +123,18 @@ EXPECT = re.compile(
     r"december|january|the end of)|next year|more troops|additional troops|reinforce\w*|decided to|plan(?:s|ning)? to|"
     r"will (?:send|dispatch|deploy)|preparing (?:another|more|additional|further|to (?:send|dispatch|use|deploy|move))|"
     r"another dispatch|further rotations?|(?:may|could|might) (?:be moved|leave|send|follow|deploy)|"
-    r"possibly for|third rotation|more to come)\b",
+    r"possibly for|third rotation|more to come|"
+    # "preparing a second dispatch", "a possible second dispatch", "more troops are on their way"
+    r"preparing (?:a |an )?(?:second|third|new|fresh|further|another)|"
+    r"possible (?:second |third |new |further |additional )?(?:dispatch|deployment|rotation)|"
+    r"(?:are|is|'re|’re) (?:\w+ )?on (?:their|its) way)\b",
+    re.I,
+)
+# Troops readied for a dispatch to come, whatever tense the readying is in ("was training a further contingent
+# for dispatch", "units were being prepared for dispatch").
+READIED_FOR_DISPATCH = re.compile(
+    r"\b(?:prepar\w+|read(?:ied|ying)|train(?:ed|ing)?|select(?:ed|ing))\s+(?!for\b)[^.;]{1,50}?\bfor (?:\w+ )?"
+    r"(?:dispatch|deployment)\b",
     re.I,
 )
 CONFIRM = re.compile(
@@ -231,6 +242,8 @@ def classify(text: str, speaking: bool = False, topical: bool = False) -> tuple[
         return "cannot_confirm", m.group(0)
     if (m := DENY.search(text)) and not re.search(r"\bnot? den", text, re.I):
         return "denies", m.group(0)
+    if m := READIED_FOR_DISPATCH.search(text):
+        return "expects", m.group(0)
     if (m := EXPECT.search(text)) and not PRESENT.search(text):
         return "expects", m.group(0)
     if (m := CONFIRM.search(text)) and not NEGATED_CONFIRM.search(text):
