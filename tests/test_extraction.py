@@ -2093,6 +2093,13 @@ def test_boilerplate_numbers_are_skipped(nlp):
             "expects",
         ),
         ("Kyiv warned that more North Korean troops are on their way.", "Ukraine", "expects"),
+        # the North keeping the dispatch from its own people is its silence, whoever reports it
+        (
+            "North Korean troops are in Kursk. A ministry spokesman said the North had not informed its own citizens "
+            "of the deployment.",
+            "North Korea",
+            "cannot_confirm",
+        ),
         # a speaker pointing back at the troops of the sentence before reports them
         (
             "North Korean troops are fighting in Kursk. Analyst Laura Keane said they were learning fast.",

@@ -307,6 +307,16 @@ def off_topic(text: str) -> bool:
     return bool(OWN_LOSSES.search(text) and not NK.search(text))
 
 
+# North Korea keeping the dispatch from its own people: "had not informed its people", "kept it secret from".
+KEPT_SECRET = re.compile(
+    r"(?i)\b(north korea|pyongyang|the north|north korean authorities|the north korean (?:authorities|regime|"
+    r"government))\b[^.;\"“”]{0,30}?\b(?:(?:has|had|have|did|does)\s+(?:still\s+)?(?:not|never)\s+(?:yet\s+)?"
+    r"(?:informed|told)\s+(?:its|their)\s+(?:own\s+)?(?:people|citizens|public|residents|population|families)|"
+    r"(?:kept|keeps|keeping|keep)\s+(?:\w+\s+){0,4}(?:secret|hidden|quiet|under wraps)|"
+    r"(?:hid|hides|hiding|conceal\w*)\s+(?:\w+\s+){0,4}from)"
+)
+
+
 def _refers_back(text: str) -> bool:
     """Does a sentence point back at the one before ("they", "them", "the soldiers", "the figure")?"""
     return bool(
@@ -735,6 +745,12 @@ class StanceExtractor:
                         and (r[0].mention or r[0].name) in before
                     )
                 ]
+            if (secret := KEPT_SECRET.search(text)) is not None:
+                # "X said North Korea had not informed its people of the dispatch": the North's own silence, on top
+                # of whatever the speaker holds
+                north = self.registry.resolve(re.sub(r"(?i)^the north$", "North Korea", secret.group(1)))
+                if north.name and not any(r[0].name == north.name for r in rows):
+                    rows.append((north, "cannot_confirm", secret.group(0)))
             # "Moscow and Pyongyang" as one actor next to Russia's and North Korea's own rows: the parts speak
             parts = [r for r in rows if " and " not in r[0].name]
             rows = [
