@@ -1725,6 +1725,19 @@ def test_next_sentence_attribution(nlp):
             "deployment",
             "sent",
         ),
+        # an army word outside the figure's clause (in the speaker's description) makes no army size
+        (
+            'North Korean troops are in Kursk. "Eight thousand soldiers will not turn this war around," a former '
+            "U.S. Army intelligence officer told a Korean-language radio station.",
+            "deployment",
+            "sent",
+        ),
+        (
+            "A former instructor at a training ground in Primorye, who left the army last year, told reporters that "
+            "about 2,500 North Koreans were trained there.",
+            "deployment",
+            "training",
+        ),
         # what a force would earn is arithmetic on the force there, not a deployment to come
         (
             "North Korean troops are in Kursk. At that price, a contingent of 12,000 would generate roughly $280mn a "

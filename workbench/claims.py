@@ -693,7 +693,8 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         return "other"  # workers sent to Russia are not troops
     window = span_text(sent)
     if (
-        ARMY_CUES.search(window)
+        # the army word in the figure's own clause: "a former U.S. Army officer told VOA" in a tag is no army size
+        (ARMY_CUES.search(_clause_text(noun, sent)) or (fig.low >= 100_000 and ARMY_CUES.search(window)))
         and not re.search(
             r"\b(?:sent|send|deploy|deployed|transport|arriv|russia|kursk|ukraine)\w*", _clause_text(noun, sent), re.I
         )
