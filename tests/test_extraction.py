@@ -1738,6 +1738,13 @@ def test_next_sentence_attribution(nlp):
             "deployment",
             "training",
         ),
+        # shipped to training sites: training
+        (
+            "The White House later said that at least 2,000 North Korean soldiers had been moved to training grounds "
+            "in eastern Russia.",
+            "deployment",
+            "training",
+        ),
         # what a force would earn is arithmetic on the force there, not a deployment to come
         (
             "North Korean troops are in Kursk. At that price, a contingent of 12,000 would generate roughly $280mn a "

@@ -1322,7 +1322,12 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
         if lemma in FRONT or (lemma == "take" and any(c.lower_ == "part" for c in verb.children)):
             return "front"  # "are taking part in assaults"
         if lemma in SENT:
-            if re.search(r"\b(?:for training|to train|for drills)\b", clause, re.I):
+            if re.search(
+                r"\b(?:for training|to train|for drills|"
+                r"to (?:\w+ )?training (?:sites?|grounds?|camps?|facilities|bases?))\b",
+                clause,
+                re.I,
+            ):
                 return "training"
             moving = verb.tag_ == "VBG" or "being" in aux  # "are being moved toward"; "had moved toward" arrived
             if re.search(
