@@ -2416,6 +2416,13 @@ def test_each_holder_of_a_joint_silence_cannot_confirm(nlp, text, silent):
     assert not any(" and " in a for a, _ in actors), actors
 
 
+def test_each_state_of_a_joint_dismissal_denies(nlp):
+    """ "Moscow and Pyongyang have called the reports fake": a row for each state, none for the pair."""
+    text = "North Korean troops are in Kursk, Kyiv says. Moscow and Pyongyang have called the reports fake."
+    rows = {(r.actor, r.stance) for r in StanceExtractor()(nlp(text), "t") if r.start_char > 40}
+    assert rows == {("Russia", "denies"), ("North Korea", "denies")}, rows
+
+
 @pytest.mark.parametrize(
     ("text", "actor", "stance"),
     [

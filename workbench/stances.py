@@ -495,7 +495,13 @@ class StanceExtractor:
             subject = self.attributor._subject_of(token)
             if subject is None:
                 continue
-            for head in [subject, *[c for c in subject.children if c.dep_ == "conj"]]:
+            conjoined = [c for c in subject.children if c.dep_ == "conj"]
+            for head in [subject, *conjoined]:
+                # "Moscow and Pyongyang have called the reports fake": each state by its own name, not the pair
+                own = self.registry.resolve(head.text) if conjoined and head.pos_ == "PROPN" else None
+                if own is not None and own.known:
+                    found.append((own, token))
+                    continue
                 resolved = self.attributor.resolve_token(head, memory)
                 if resolved:
                     found.append((resolved[0], token))
