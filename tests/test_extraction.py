@@ -1111,6 +1111,27 @@ ATTRIBUTION = [
         "Ukraine SBU",
         None,
     ),
+    # mixed-case name labels: the guest's turn holds the rest of the paragraph
+    (
+        "Interview\n\nAnchor: How many North Korean soldiers have died in Kursk?\n\nPark Hye-won, Sejong "
+        "Institute: The intelligence service says about 300. My own view is that the true number is closer to 500 "
+        "by now.\n\nAnchor: Will more come?\n\nPark Hye-won: Perhaps.",
+        "Park Hye-won",
+        None,
+    ),
+    # a fact-box line credited after a dash with a name and its role; a bracket naming a person and a country
+    (
+        "Key facts\n\n- 2,000: North Korean troops that had arrived in Russia by mid-October — John Kirby, White "
+        "House national security spokesman.\n",
+        "John Kirby",
+        None,
+    ),
+    (
+        "Key facts\n\n- 9,000: North Korean soldiers moved to the Kursk region by early November (US Secretary of "
+        "State Antony Blinken).\n",
+        "Antony Blinken",
+        None,
+    ),
     # the writer's arithmetic after a source's figure stays in the article's voice
     (
         "People familiar with the intelligence said Moscow was paying about $2,000 a month for each North Korean "

@@ -850,7 +850,7 @@ class Attributor:
             if recalled is None or lower in {"who", "which", "that"}:
                 return None
             return recalled, token.doc[token.i : token.i + 1]
-        if lower in {"who", "which", "that"} or lower in _CALENDAR_WORDS:
+        if lower in {"who", "whom", "whose", "which", "that"} or lower in _CALENDAR_WORDS:
             return None  # "By mid-November, officials were putting ...": a month never speaks
         if token.lemma_.lower() in NON_SPEAKERS and any(c.dep_ == "nummod" and c.like_num for c in token.children):
             return None  # "12,000 North Korean troops in Russia, says NIS": the figure is what is said
@@ -1918,7 +1918,8 @@ class Attributor:
             source = self.registry.resolve(note)
             start, end = len(note) - len(note.lstrip()), len(note.rstrip())
         else:
-            start, end, _actor = hits[0]
+            # "(US Secretary of State Antony Blinken)": the person, not the country before the name
+            start, end, _actor = min(hits, key=lambda h: (h[2].kind != "person", h[0]))
             source = self.registry.resolve(note[start:end])
         memory.remember(source, spoke=True)
         offset += match.start(1)
@@ -1985,18 +1986,28 @@ class Attributor:
 
     def _credit_line(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
         """ "Troops in Russia suffer 1,100 casualties: JCS": a wire headline credits its source after a colon."""
-        return self.credit_line(span_text(sent), sent.start_char, memory, _line_of(sent)[2])
+        line_start, line_end, whole_line = _line_of(sent)
+        if not whole_line and re.search(r"\s[-–—]\s*$", span_text(sent)):
+            # "- 3,000: troops in Russia by late October — John Kirby, White House spokesman.": the splitter cuts
+            # the line at the dash; the credit is the rest of the line
+            text = sent.doc.text[sent.start_char : line_end]
+            return self.credit_line(text, sent.start_char, memory, True)
+        return self.credit_line(span_text(sent), sent.start_char, memory, whole_line)
 
     def credit_line(self, text: str, offset: int, memory: SpeakerMemory, whole_line: bool = False) -> Speaker | None:
         """The actor that alone closes ``text`` after a colon, or after a dash when ``text`` is a whole line (a
         headline: "Losses exceed 3,000 – Zelensky"); ``offset``: where ``text`` starts in the doc."""
         match = re.search(r"\S\s*:\s+([^:]{2,50}?)\s*$", text) or (
-            re.search(r"\S\s+[-–—]\s+([^:\-–—]{2,50}?)\s*$", text) if whole_line else None
+            re.search(r"\S\s+[-–—]\s+([^:\-–—]{2,90}?)[.\s]*$", text) if whole_line else None
         )
         if not match:
             return None
         tail = match.group(1)
         hits = self.registry.find_in(tail)
+        if whole_line and hits and not tail[: hits[0][0]].strip() and re.match(r",\s*\S", tail[hits[0][1] :]):
+            # "... by late October — John Kirby, White House national security spokesman.": the name, then its role
+            tail = tail[: hits[0][1]]
+            hits = hits[:1]
         if len(hits) != 1 or tail[: hits[0][0]].strip() or tail[hits[0][1] :].strip():
             return None  # only a bare actor name closes the line
         source = self.registry.resolve(tail)
@@ -2236,6 +2247,11 @@ _LABEL_ROLES = (
 )
 _ROLE_LABEL = re.compile(rf"[ \t]*({_LABEL_ROLES})[ \t]*:[ \t]")
 _ROLE_LINE = re.compile(rf"^[ \t]*(?:{_LABEL_ROLES})[ \t]*:[ \t]", re.MULTILINE)
+# A person's name as a mixed-case turn label: "Kim Min-ji, Asan Institute:", "Mr. Graham Pearce:".
+_LABEL_TITLES = frozenset("Mr Ms Mrs Dr Hon Sen Rep BGen MGen LGen Gen Col Lt Maj Capt Prof Amb".split())
+_PERSON_NAME = r"(?:(?:Mr|Ms|Mrs|Dr|Hon|Sen|Rep|BGen|MGen|LGen|Gen|Col|Lt|Maj|Capt|Prof|Amb)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}"
+_PERSON_LABEL = re.compile(rf"[ \t]*({_PERSON_NAME})(?:,[ \t]*([^:\n]{{2,80}}?))?[ \t]*:[ \t]")
+_PERSON_LINE = re.compile(rf"^[ \t]*(?:{_PERSON_NAME})(?:,[ \t]*[^:\n]{{2,80}}?)?[ \t]*:[ \t]", re.MULTILINE)
 # A broadcast transcript's own staff ("LAURA HARLAN, CNN ANCHOR:"): their lines are the outlet's voice.
 STAFF_ROLES = re.compile(r"\b(?:ANCHOR|CORRESPONDENT|REPORTER|HOST|PRESENTER|CO-HOST|NEWSREADER)\b")
 
@@ -2257,8 +2273,10 @@ class TranscriptTurns:
         self._line_done = -1
         # minutes-style labels count only in a record made of them (two or more)
         self.minutes = any(i == 1 for i, _ in enumerate(_MINUTES_LINE.finditer(doc.text)))
-        # so do plain role labels ("Question:", "Spokesperson:")
+        # so do plain role labels ("Question:", "Spokesperson:") and people's names in mixed case
         self.role_labels = any(i == 1 for i, _ in enumerate(_ROLE_LINE.finditer(doc.text)))
+        self.person_labels = any(i == 1 for i, _ in enumerate(_PERSON_LINE.finditer(doc.text)))
+        self.person_line: int | None = None
 
     def update(self, line_start: int, line: str, memory: SpeakerMemory) -> None:
         """Start a new turn when ``line`` (beginning at ``line_start``) opens with an all-caps speaker label."""
@@ -2277,6 +2295,19 @@ class TranscriptTurns:
         if self.role_labels and (role := _ROLE_LABEL.match(line)) is not None:
             self._role_turn(role, line_start, memory)
             return
+        if self.person_line is not None:
+            # a mixed-case "Name:" turn holds its own paragraph only: news copy quotes people that way too, and
+            # goes back to its own voice after them
+            self.current, self.person_line = None, None
+        if self.person_labels and (named := _PERSON_LABEL.match(line)) is not None:
+            guest = self._labelled_person(named, line_start)
+            if guest is not None:
+                self.person_line = line_start
+                self.current, self.question = guest, False
+                self.label_span = (line_start + named.start(1), line_start + named.end(1))
+                self.seen.append(guest)
+                memory.remember(guest, spoke=True)
+                return
         match = _TURN_LABEL.match(line)
         if not match or match.group(1) != match.group(1).upper():
             return
@@ -2311,6 +2342,26 @@ class TranscriptTurns:
         self.label_span = (line_start + match.start(1), line_start + match.end(1))
         self.seen.append(source)
         memory.remember(source, spoke=True)
+
+    def _labelled_person(self, label: re.Match[str], line_start: int) -> Source | None:
+        """ "Kim Min-ji, Asan Institute:", "Mr. Graham Pearce:", "BGen Pascale Landry:": a person's turn, when the
+        name is a person (recognised as one, titled, or labelled before), not a place or a rubric."""
+        if label.group(1) == label.group(1).upper():
+            return None  # "DANIEL KWON:", "CLAIM:": the capitalised labels have rules of their own
+        words = label.group(1).split()
+        titled = words[0].rstrip(".") in _LABEL_TITLES
+        name = " ".join(words[1:] if titled else words)
+        for source in reversed(self.seen):
+            if source.name == name or re.split(r"[\s\-]+", source.name)[-1] == name:
+                return source
+        start = line_start + label.start(1)
+        person = any(e.label_ == "PERSON" and start <= e.start_char < line_start + label.end(1) for e in self.doc.ents)
+        known = self.registry.resolve(name, is_person=True)
+        if not (titled or person or (known.known and known.kind == "person")):
+            return None
+        if known.known and known.kind == "person":
+            return known
+        return Source(name, label.group(0).strip(" :"), None, country_in(label.group(2) or ""), "person")
 
     def _role_turn(self, role: re.Match[str], line_start: int, memory: SpeakerMemory) -> None:
         """ "Question: ..." is the reporter's, "Host: ..." the outlet's, "Answer: ..." the interviewee's, and
