@@ -1986,7 +1986,7 @@ class Attributor:
 
     def _credit_line(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
         """ "Troops in Russia suffer 1,100 casualties: JCS": a wire headline credits its source after a colon."""
-        line_start, line_end, whole_line = _line_of(sent)
+        _line_start, line_end, whole_line = _line_of(sent)
         if not whole_line and re.search(r"\s[-–—]\s*$", span_text(sent)):
             # "- 3,000: troops in Russia by late October — John Kirby, White House spokesman.": the splitter cuts
             # the line at the dash; the credit is the rest of the line
@@ -2249,7 +2249,10 @@ _ROLE_LABEL = re.compile(rf"[ \t]*({_LABEL_ROLES})[ \t]*:[ \t]")
 _ROLE_LINE = re.compile(rf"^[ \t]*(?:{_LABEL_ROLES})[ \t]*:[ \t]", re.MULTILINE)
 # A person's name as a mixed-case turn label: "Kim Min-ji, Asan Institute:", "Mr. Graham Pearce:".
 _LABEL_TITLES = frozenset("Mr Ms Mrs Dr Hon Sen Rep BGen MGen LGen Gen Col Lt Maj Capt Prof Amb".split())
-_PERSON_NAME = r"(?:(?:Mr|Ms|Mrs|Dr|Hon|Sen|Rep|BGen|MGen|LGen|Gen|Col|Lt|Maj|Capt|Prof|Amb)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}"
+_PERSON_NAME = (
+    r"(?:(?:Mr|Ms|Mrs|Dr|Hon|Sen|Rep|BGen|MGen|LGen|Gen|Col|Lt|Maj|Capt|Prof|Amb)\.?\s+)?"
+    r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}"
+)
 _PERSON_LABEL = re.compile(rf"[ \t]*({_PERSON_NAME})(?:,[ \t]*([^:\n]{{2,80}}?))?[ \t]*:[ \t]")
 _PERSON_LINE = re.compile(rf"^[ \t]*(?:{_PERSON_NAME})(?:,[ \t]*[^:\n]{{2,80}}?)?[ \t]*:[ \t]", re.MULTILINE)
 # A broadcast transcript's own staff ("LAURA HARLAN, CNN ANCHOR:"): their lines are the outlet's voice.
