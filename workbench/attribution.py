@@ -767,8 +767,8 @@ class SpeakerMemory:
         if spoke:
             self.last_speaker = source
 
-    def recall(self, wanted: str) -> Source | None:
-        return next((source for source in reversed(self.history[-25:]) if fits(source, wanted)), None)
+    def recall(self, wanted: str, known_only: bool = False) -> Source | None:
+        return next((s for s in reversed(self.history[-25:]) if fits(s, wanted) and (s.known or not known_only)), None)
 
     def recall_named(self, head: str) -> Source | None:
         """The latest organization whose name ends in ``head`` ("Russian Defense Ministry" for "the ministry")."""
@@ -1119,11 +1119,12 @@ class Attributor:
                 )
         if not source.name:
             return None
-        if not source.known and _GENERIC_INTELLIGENCE.fullmatch(mention.text):
-            # "Spy agency says ..." with no owner: the intelligence body the article has named
-            named = next((s for s in reversed(memory.history[-25:]) if s.known and fits(s, "intelligence")), None)
-            if named is not None:
-                return named, mention
+        if (
+            not source.known
+            and _GENERIC_INTELLIGENCE.fullmatch(mention.text)
+            and (named := memory.recall("intelligence", known_only=True)) is not None
+        ):
+            return named, mention  # "Spy agency says ..." with no owner: the intelligence body the article has named
         return source, mention
 
     def _our_body(self, token: Token, memory: SpeakerMemory) -> Source | None:
@@ -2360,10 +2361,10 @@ class TranscriptTurns:
         start = line_start + label.start(1)
         person = any(e.label_ == "PERSON" and start <= e.start_char < line_start + label.end(1) for e in self.doc.ents)
         known = self.registry.resolve(name, is_person=True)
-        if not (titled or person or (known.known and known.kind == "person")):
-            return None
         if known.known and known.kind == "person":
             return known
+        if not (titled or person):
+            return None
         return Source(name, label.group(0).strip(" :"), None, country_in(label.group(2) or ""), "person")
 
     def _role_turn(self, role: re.Match[str], line_start: int, memory: SpeakerMemory) -> None:
@@ -2385,9 +2386,9 @@ class TranscriptTurns:
     def _role_holder(role: str, memory: SpeakerMemory) -> Source:
         """The person named earlier in that role, else the role of the last body named ("Ministry of Foreign
         Affairs spokesperson"), kept as a person."""
-        stem = role[:6]  # "spokes", "minist"
         for source in reversed(memory.history):
-            if source.kind == "person" and stem in source.mention.lower():
+            # the role labels are all spokes-: "spokesman" in a mention also names a "Spokesperson:" turn
+            if source.kind == "person" and role[:6] in source.mention.lower():
                 return source
         bodies = [s for s in reversed(memory.history) if s.kind == "organization"]
         body = next((s for s in bodies if s.known), bodies[0] if bodies else None)

@@ -1112,16 +1112,10 @@ CLAUSE_BOUNDARY = re.compile(
 )
 
 
-def _own_segment(fig_tokens: list[Token], sent: Span) -> str:
-    """The stretch of the sentence between clause boundaries that holds the figure: "11,000 now in Kursk;
-    Pentagon expects them in battle", "1,500 are in assaults, while 1,000 are being trained" -- the clause after
-    a semicolon or a contrastive "while" is another statement."""
-    begin, end = _own_bounds(fig_tokens, sent)
-    return sent.doc.text[begin:end]
-
-
 def _own_bounds(fig_tokens: list[Token], sent: Span) -> tuple[int, int]:
-    """Character bounds (in the doc) of the figure's own segment, see ``_own_segment``."""
+    """Character bounds (in the doc) of the stretch of the sentence between clause boundaries that holds the
+    figure: "11,000 now in Kursk; Pentagon expects them in battle", "1,500 are in assaults, while 1,000 are being
+    trained" -- the clause after a semicolon or a contrastive "while" is another statement."""
     text = span_text(sent)
     offset = fig_tokens[0].idx - sent.start_char
     starts = [m.end() for m in CLAUSE_BOUNDARY.finditer(text, 0, offset)]
@@ -1163,7 +1157,7 @@ def _new_subject_after(fig_tokens: list[Token], sent: Span) -> Token | None:
         start = token.left_edge.i
         if verb.i <= token.i or start == 0 or sent.doc[start - 1].text != ",":
             continue
-        if verb.lemma_.lower() in REPORTING_TAGS | BELIEF_VERBS - {"expect"}:
+        if verb.lemma_.lower() in _SPEAKERS_VERBS:
             continue  # "3,000 arrived, officials believe": the figure's speaker, not another statement
         if verb.is_ancestor(first) and not any(c.dep_ == "ccomp" and c.is_ancestor(first) for c in verb.children):
             continue  # the parser may make the clause before the comma a complement: "..., more are expected"
@@ -1343,9 +1337,9 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
             if _affirmed(FRONT_CUES, clause) and not PROSPECT.search(clause) and not PART_OF_THEM.search(clause):
                 return "front"
             return "sent"
-        if lemma == "be" and TRAINING_CUES.search(clause) and TRAINING_CUES.search(_own_segment(fig_tokens, sent)):
+        if lemma == "be" and TRAINING_CUES.search(clause) and TRAINING_CUES.search(sent.doc.text[own_begin:own_end]):
             return "training"
-    text = _own_segment(fig_tokens, sent)
+    text = sent.doc.text[own_begin:own_end]
     # "after short training": the training is over
     text = re.sub(r"\bafter (?:\w+ ){0,2}training\b", " ", text, flags=re.I)
     # "I would say 1,200", "several thousand would be a fair characterization": hedges, not the future
@@ -1658,6 +1652,8 @@ UNVOUCHED = frozenset("verify confirm corroborate substantiate".split())
 # Verbs that, negated, say nothing at all.
 UNSAID = frozenset("comment disclose reveal specify elaborate respond discuss".split())
 REPORTING_TAGS = frozenset("say tell add report state claim confirm estimate note warn write announce".split())
+# A speaker's own verbs after a comma ("3,000 arrived, officials believe"); "more are expected" is a new statement.
+_SPEAKERS_VERBS = REPORTING_TAGS | BELIEF_VERBS - {"expect"}
 
 
 class ClaimExtractor:

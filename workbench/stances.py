@@ -317,15 +317,11 @@ KEPT_SECRET = re.compile(
 )
 
 
-def _refers_back(text: str) -> bool:
-    """Does a sentence point back at the one before ("they", "them", "the soldiers", "the figure")?"""
-    return bool(
-        re.search(
-            r"(?i)\b(?:they|them|their|those|these|it|the (?:soldiers|troops|men|figures?|numbers?|estimates?|"
-            r"deployment|reports?|claims?|units?|casualties|losses|(?:north )?koreans|attackers|enemy|prisoners))\b",
-            text,
-        )
-    )
+# Words that point back at the sentence before: "they", "them", "the soldiers", "the figure".
+REFERS_BACK = re.compile(
+    r"(?i)\b(?:they|them|their|those|these|it|the (?:soldiers|troops|men|figures?|numbers?|estimates?|"
+    r"deployment|reports?|claims?|units?|casualties|losses|(?:north )?koreans|attackers|enemy|prisoners))\b"
+)
 
 
 def on_topic(text: str) -> bool:
@@ -608,7 +604,7 @@ class StanceExtractor:
             this_topical = topic_of(text)
             previous = infos[position - 1].span.text if position > 0 else ""
             topical = this_topical or bool(
-                info.speakers and NK.search(previous) and TROOPS.search(previous) and _refers_back(text)
+                info.speakers and NK.search(previous) and TROOPS.search(previous) and REFERS_BACK.search(text)
             )
             if asking:
                 question = text
