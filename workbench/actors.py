@@ -263,6 +263,13 @@ class ActorRegistry:
                 return actor
         return None
 
+    def defence_ministry_of(self, country: str) -> Actor | None:
+        for actor in self.actors:
+            name = actor.canonical.lower()
+            if actor.kind == "organization" and actor.country == country and "ministry" in name and "defen" in name:
+                return actor
+        return None
+
     def resolve(self, mention: str, *, head: str | None = None, is_person: bool = False) -> Source:
         """Turn a speaker mention into a Source. ``head`` is the mention's head noun when known."""
         # Korean usage: "the South's spy agency", "the North's military" name the two states

@@ -81,6 +81,7 @@ _SOURCE_NOTE = re.compile(
     r"military|general staff|command|agency|data|figures?|count|tally)\b"
 )
 # An intelligence body named by no owner: "Spy agency says ...", "the intelligence service".
+_BARE_DEFENCE_MINISTRY = re.compile(r"(?i)(?:the\s+)?(?:ministry of defen[cs]e|defen[cs]e ministry|mod)")
 _GENERIC_INTELLIGENCE = re.compile(r"(?i)(?:the\s+)?(?:spy|intelligence)\s+(?:agency|service)")
 # "the 34-year-old", "a 29-year-old gunner": an age describes one person.
 _AGED = re.compile(r"\b\d{1,2}-year-old\b")
@@ -173,8 +174,12 @@ class SentenceInfo:
 
 
 _DATELINE_DASHES = frozenset({"—", "–", "-", "--", "―"})
-# "SEOUL (AP)", "SEOUL, Oct 23 (Reuters)", "KYIV, Ukraine (AP)", "WASHINGTON": a place in capitals and a credit.
-_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ -]{2,30}(?:,[^()\n]{1,30})?(?:\s*\([^()\n]{1,30}\))?\s*$")
+# "SEOUL (AP)", "SEOUL, Oct 23 (Reuters)", "KYIV, Ukraine (AP)", "WASHINGTON": a place in capitals and a credit;
+# in title case ("Kyiv, Jan 12, 2025 (AFP)") only with the bracketed credit, which no sentence subject carries.
+_DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z.'’ -]{2,30}(?:,[^()\n]{1,30})?(?:\s*\([^()\n]{1,30}\))?"
+    r"|[A-Z][A-Za-z.'’ -]{2,30}(?:,[^()\n]{1,30})?\s*\([^()\n]{1,30}\))\s*$"
+)
 # Who is told or briefed: "the lawmakers were told" names the audience, not the speaker.
 AUDIENCES = frozenset("lawmaker legislator reporter journalist parliament committee member delegate".split())
 # Words that float after a conjoined subject without being part of its name.
@@ -277,6 +282,13 @@ def _owner_modifier(noun: Token) -> bool:
         if child.pos_ == "NOUN" and child.lower_ in OWNER_NOUNS:
             return True
     return False
+
+
+def _evidence_owner(noun: Token) -> bool:
+    """ "Ukrainian drone unit footage": footage or video whose words before it name a country or a body."""
+    return noun.lemma_.lower() in EVIDENCE_NOUNS and any(
+        t.ent_type_ in {"ORG", "GPE", "NORP"} or country_in(t.text) for t in noun.subtree if t.i < noun.i
+    )
 
 
 def _narrates(verb: Token) -> bool:
@@ -409,6 +421,8 @@ PLEDGE_VERBS = frozenset("offer propose promise pledge vow demand threaten invit
 # Publishing evidence: "released video of", "posted photos of", "showed footage of".
 SHOWING_VERBS = frozenset("release post publish show share circulate air broadcast".split())
 EVIDENCE_NOUNS = frozenset("video footage photo photograph image picture recording".split())
+# What evidence does with what it holds: "described in drone footage", "seen in video released by ...".
+DEPICTING_VERBS = frozenset("describe show see capture document depict record film".split())
 
 
 def _shows_figures(verb: Token) -> bool:
@@ -422,6 +436,29 @@ def _shows_figures(verb: Token) -> bool:
             if prep.dep_ == "prep" and prep.lower_ == "of" and any(t.like_num for t in prep.subtree):
                 return True
     return False
+
+
+# "a toll Kyiv has since revised to 4,000": verbs that move a finding to a new figure.
+REVISING_VERBS = frozenset("revise raise lower update adjust increase cut".split())
+
+
+def _revised_finding(verb: Token) -> Token | None:
+    """The subject of a relative clause that moves a finding or toll to a new figure ("a toll Kyiv has since
+    revised to nearly 4,000"), else None: the new figure is the subject's, not the main clause speaker's."""
+    if verb.lemma_.lower() not in REVISING_VERBS:
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in {"to", "at"} for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in {"that", "which", "who"}:
+        return None
+    findings = FINDING_NOUNS | {"toll"}
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in findings:
+        return subject
+    # the parser may read "a toll Kyiv later revised" as "toll" compounding the subject of a conjoined verb
+    if verb.dep_ == "conj" and any(c.dep_ == "compound" and c.lemma_.lower() in findings for c in subject.children):
+        return subject
+    return None
 
 
 def _given_figure(verb: Token) -> Token | None:
@@ -863,6 +900,7 @@ class Attributor:
             token.pos_ == "NOUN"
             and token.lemma_.lower() in possessed_heads
             and any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in token.children)
+            and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children)  # "its spokesman Andriy Yusov"
         ):
             recalled = memory.recall("organization")  # "its diplomats dismissed the reports": that country
             if recalled is not None:
@@ -950,6 +988,7 @@ class Attributor:
             token.lemma_.lower() in MESSAGE_NOUNS
             or token.lower_ in MESSAGE_NOUNS
             or (token.lower_ == "paper" and any(c.lower_ == "white" for c in token.lefts))
+            or token.lemma_.lower() in EVIDENCE_NOUNS  # "Ukrainian special forces footage": whoever filmed it
         ):
             # "Seoul's estimate", "by its count": the possessor speaks
             for child in token.children:
@@ -969,7 +1008,7 @@ class Attributor:
                         return body, resolved[1]  # "Ukraine's General Staff said ... Kyiv's tally puts": that body
                     if resolved:
                         return resolved
-            if _owner_modifier(token):
+            if _owner_modifier(token) or _evidence_owner(token):
                 # "a Pentagon figure", "Western estimates", "a Ukrainian media report": the named owner
                 name = _name_span(token)
                 head = token.lemma_.lower() if token.lemma_.lower() in {"report", "estimate"} else token.lower_
@@ -984,6 +1023,12 @@ class Attributor:
                     country = self.registry.resolve(owner.country)
                     if country.known and country.kind == "country" and country_in(adjective) == owner.country:
                         return country, name
+                if owner.name and token.lemma_.lower() in EVIDENCE_NOUNS and name.start < token.i:
+                    # "Ukrainian special forces footage": the owner who filmed it, not the footage
+                    owners_only = token.doc[name.start : token.i]
+                    found = self.registry.resolve(owners_only.text)
+                    if found.name:
+                        return found, owners_only
                 if owner.name:
                     return owner, name
             # "a message from X", "figures circulated by X", "data released by X" (never "from early November")
@@ -1125,6 +1170,16 @@ class Attributor:
             and (named := memory.recall("intelligence", known_only=True)) is not None
         ):
             return named, mention  # "Spy agency says ..." with no owner: the intelligence body the article has named
+        if (
+            not source.known
+            and _BARE_DEFENCE_MINISTRY.fullmatch(mention.text)
+            and (official := memory.last_speaker) is not None
+            and official.known
+            and official.country
+            and (ministry := self.registry.defence_ministry_of(official.country)) is not None
+        ):
+            # "The Ministry of Defence said" after Defence Secretary John Healey: the ministry of the official's country
+            return self.registry._source(ministry, mention.text), mention
         return source, mention
 
     def _our_body(self, token: Token, memory: SpeakerMemory) -> Source | None:
@@ -1437,7 +1492,9 @@ class Attributor:
         saying = any(t.lower_ == "as" for t in verb.subtree) and any(
             t.lemma_.lower() in {"say", "tell", "state"} and t.i != verb.i for t in verb.subtree
         )
-        return obj if saying else None
+        # "quoted the agency as estimating / putting / warning ...": any -ing report after "as" is the object's words
+        reporting = any(t.tag_ == "VBG" and t.head.lower_ == "as" and t.head.head.i == verb.i for t in verb.subtree)
+        return obj if saying or reporting else None
 
     @staticmethod
     def _figure_holder(verb: Token) -> Token | None:
@@ -1639,6 +1696,16 @@ class Attributor:
                 # "by its count", "by Western estimates", "That estimate, roughly 3,000, came in an interview"
                 add(token, "estimate")  # resolved through its owner, or whoever gave the last figure
             elif (
+                token.pos_ == "NOUN"
+                and token.lemma_.lower() in EVIDENCE_NOUNS
+                and token.dep_ == "pobj"
+                and token.head.lower_ in {"in", "on"}
+                and token.head.head.lemma_.lower() in DEPICTING_VERBS
+                and (_owner_modifier(token) or _evidence_owner(token))
+            ):
+                # "an engagement described in Ukrainian special forces footage, dozens ... killed": whose footage
+                add(token, "according to")
+            elif (
                 token.lower_ in {"put", "puts"}
                 and token.dep_ == "aux"
                 and _puts_at_number(token.head)
@@ -1657,6 +1724,9 @@ class Attributor:
             ):
                 # "Zelensky released video of two North Korean soldiers captured in Kursk": who shows them
                 add(shower, "show", token.i)
+            elif token.pos_ == "VERB" and (reviser := _revised_finding(token)) is not None:
+                # "a toll Kyiv has since revised to nearly 4,000": the reviser gives the new figure
+                add(reviser, "revise", token.i)
             elif token.pos_ == "VERB" and (given := _given_figure(token)) is not None:
                 # "the figure of 12,000 that Kyiv's intelligence has given": the giver made the finding
                 add(next(c for c in token.children if c.dep_ == "nsubj"), token.lemma_.lower(), given.i)
@@ -1871,18 +1941,18 @@ class Attributor:
     def table_speaker(self, sent: Span, memory: SpeakerMemory) -> Speaker | None:
         """A row of a plain-text table ("Nov 4    Zelensky    11,000    troops in Kursk"): the cell under a
         SOURCE-like header names who gave the row's figure; with no such header, a cell that is an actor."""
-        text = sent.doc.text
-        line_start = text.rfind("\n", 0, sent.start_char) + 1
-        line_end = text.find("\n", sent.start_char)
-        line = text[line_start : len(text) if line_end < 0 else line_end]
-        cells = _table_cells(line)
-        if len(cells) < 3:
+        row = table_row(sent)
+        if row is None:
             return None
-        header = _table_header(text, line_start)
+        line_start, line, cells, header = row
         chosen = None
         if header is not None:
             column = next((c for c in header if _SOURCE_COLUMN.fullmatch(c[2])), None)
-            if column is not None:
+            if column is not None and "|" in line:
+                # pipe tables do not align their columns: the cell in the same place in the row
+                at = header.index(column)
+                chosen = cells[at] if len(cells) == len(header) else None
+            elif column is not None:
                 chosen = next((c for c in cells if c[0] < column[1] and column[0] < c[1]), None)
                 if chosen is None or any(ch.isdigit() for ch in chosen[2]):
                     return None
@@ -2083,9 +2153,32 @@ class Attributor:
 _SOURCE_COLUMN = re.compile(r"(?i)source|sources|who|by|claimed by|according to|estimated by|said by|attributed to")
 
 
+def table_row(
+    sent: Span,
+) -> tuple[int, str, list[tuple[int, int, str]], list[tuple[int, int, str]] | None] | None:
+    """The table line a sentence starts on (its start, text, cells and the table's header, if any), or None when
+    the line is not a row of three or more cells."""
+    text = sent.doc.text
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    line_end = text.find("\n", sent.start_char)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    cells = _table_cells(line)
+    if len(cells) < 3:
+        return None
+    return line_start, line, cells, _table_header(text, line_start)
+
+
 def _table_cells(line: str) -> list[tuple[int, int, str]]:
-    """The cells of a plain-text table line: runs of text separated by two or more spaces (or tabs)."""
+    """The cells of a plain-text table line: runs of text separated by two or more spaces (or tabs), or by pipes
+    ("18 Oct | NIS | 1,500")."""
+    if line.count("|") >= 2:
+        return [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^|\s](?:[^|]*[^|\s])?", line)]
     return [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", line.replace("\t", "  "))]
+
+
+def _pipe_header(cells: list[tuple[int, int, str]], line: str) -> bool:
+    """A pipe table's header row: words in every cell and no figures ("Date | Source | Estimate")."""
+    return line.count("|") >= 2 and all(not any(ch.isdigit() for ch in c[2]) for c in cells)
 
 
 def _table_header(text: str, line_start: int) -> list[tuple[int, int, str]] | None:
@@ -2100,7 +2193,12 @@ def _table_header(text: str, line_start: int) -> list[tuple[int, int, str]] | No
         if not line.strip():
             return None
         cells = _table_cells(line)
-        if len(cells) >= 3 and all(c[2].upper() == c[2] and any(ch.isalpha() for ch in c[2]) for c in cells):
+        if re.fullmatch(r"[\s|:+-]+", line):
+            end = start - 1  # a markdown rule under the header ("---|---|---")
+            continue
+        if len(cells) >= 3 and (
+            _pipe_header(cells, line) or all(c[2].upper() == c[2] and any(ch.isalpha() for ch in c[2]) for c in cells)
+        ):
             return cells
         end = start - 1
     return None

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from workbench.attribution import SentenceInfo, Speaker, analyse, span_entities, span_text
+from workbench.attribution import SentenceInfo, Speaker, analyse, span_entities, span_text, table_row
 from workbench.numbers import Figure, find_figures
 from workbench.places import Gazetteer, default_gazetteer
 
@@ -89,7 +89,7 @@ train prepare ready drill learn undergo acclimate acclimatize orient
 )
 FRONT = frozenset(
     """
-fight engage attack assault battle combat storm advance participate
+fight engage attack assault battle combat storm advance participate face
 """.split()
 )
 SENT = frozenset(
@@ -114,7 +114,8 @@ TRAINING_CUES = re.compile(
 FRONT_CUES = re.compile(
     r"\b(?:fighting|fought|in combat|combat operations|combat positions|front ?lines?|frontline|"
     r"(?:on|at|to|toward|towards|positions near) the front(?! of| page| door)|(?:drone|artillery) strikes? against|"
-    r"on the battlefield|in battle|engaged|assault(?:s|ing)?|attack(?:ing|ed)?|in action|"
+    r"on the battlefield|in battle|(?:in|into) the (?:fight|fighting)\b|engaged|assault(?:s|ing)?|"
+    r"attack(?:ing|ed)?|in action|"
     # descriptions of combat: "human waves", "came out of the tree line", "walking across open fields"
     r"(?:human|assault) waves?|tree ?lines?|under fire|"
     r"(?:across|crossing|through) (?:an? |the )?(?:open|frozen|snowy|muddy) (?:fields?|ground|terrain)|at a time|"
@@ -550,9 +551,13 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         ):
             lemmas.discard(verb.lemma_.lower())
     before_fig = sent.doc[max(sent.start, fig_tokens[0].i - 3) : fig_tokens[0].i].text.lower()
-    survivors = "all but" in before_fig
+    # "lost all but three men"; "Two soldiers, although wounded, survived": the figure counts who lived
+    survivors = "all but" in before_fig or any(
+        v.lemma_.lower() == "survive" for v in ([] if whole else _governing_verbs(anchor, fig_tokens)[:2])
+    )
     army_phrase = re.search(
-        r"\b(?:(\w+)(?:'s|’s) )?(?:army|armies|armed forces|military)\b"
+        r"\b(?:(\w+)(?:'s|’s) (?:(?:own|regular|standing|active|professional|entire|whole) ){0,2})?"
+        r"(?:army|armies|armed forces|military)\b"
         r"(?! intelligence| spokes| officials?| sources?| analysts?| command| leadership| experts?| said| says)"
         r"(?: of| numbers?)?",
         sent.doc[max(sent.start, fig_tokens[0].i - 6) : min(sent.end, fig_tokens[-1].i + 4)].text,
@@ -570,7 +575,8 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
     ):
         return "other"  # "Poland's army now numbers about 200,000 soldiers"
     foreign_army = re.search(
-        r"\b(\w+)(?:'s|’s) (?:army|armed forces|military)\b(?! intelligence| spokes| officials?| sources?| command)",
+        r"\b(\w+)(?:'s|’s) (?:(?:own|regular|standing|active|professional|entire|whole) ){0,2}"
+        r"(?:army|armed forces|military)\b(?! intelligence| spokes| officials?| sources?| command)",
         span_text(sent),
     )
     if (
@@ -663,6 +669,13 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
             and sent.doc[fig_tokens[0].i - 1].lower_ in {"the", "both", "these", "those"}
             and CAPTIVES.search(sent.doc.text[max(0, sent.start_char - 4000) : sent.start_char])
             and not re.search(r"\b(?:killed|dead|died|bodies)\b", local, re.I)
+        )
+        # "captured North Korean personnel. Two soldiers, although wounded, survived": the few taken alive
+        or (
+            fig.high <= 10
+            and survivors
+            and "all but" not in before_fig
+            and CAPTIVES.search(sent.doc.text[max(0, sent.start_char - 4000) : sent.start_char])
         )
         # "announced the captures, posting photos of the two men": a few people in a sentence about captures
         or (
@@ -788,6 +801,10 @@ def _loss_in_range(fig_tokens: list[Token]) -> bool:
     """ "Losses in the thousands", "casualties running into the hundreds": a vague figure that sizes losses."""
     last = fig_tokens[-1]
     prep = last.head
+    doc = last.doc
+    before = doc.text[max(last.sent.start_char, fig_tokens[0].idx - 40) : fig_tokens[0].idx]
+    if re.search(r"(?i)\b(?:loss(?:es)?|casualties|deaths|toll)\s+(?:running\s+)?in(?:to)?\s+the\s+$", before):
+        return True  # "..., losses in the hundreds" in a headline the parser leaves in pieces
     if last.dep_ != "pobj" or prep.lower_ not in {"in", "into"}:
         return False
     owner = prep.head
@@ -912,6 +929,8 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
         following = sent.doc.text[noun.idx + len(noun.text) : noun.idx + len(noun.text) + 40]
         if re.match(r"\s*,?\s*(?:including|among them|alongside)\b", following) and NK_WORDS.search(following):
             return False  # "50,000 troops, including North Koreans": a mixed (Russian) force
+        if re.match(r"\s*(?:on|among|for) (?:both|all|each|either) (?:sides?|armies)\b", following, re.I):
+            return False  # "hundreds of thousands of casualties on both sides": the whole war's toll
         owners = [c for c in noun.children if c.dep_ == "poss"]
         if any(re.search(r"\b(?:russia|ukraine|moscow|kyiv)\b", c.text, re.I) for c in owners):
             return False  # "Moscow's losses run at 1,000 a day": the possessor's own people
@@ -928,7 +947,7 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
                 for c in verb.children
             )
             # "a Kyiv paper put the number of deserters at", "groups that Ukrainian operators describe as 20 to 40"
-            if verb.lemma_.lower() in REPORTING_TAGS | {"describe"} or tally:
+            if verb.lemma_.lower() in REPORTING_TAGS | BELIEF_VERBS | {"describe"} or tally:
                 # a subject that holds the counted noun is the parser's mistake, not a speaker
                 speakers = [
                     c for c in verb.children if c.dep_ == "nsubj" and not c.left_edge.i <= noun.i <= c.right_edge.i
@@ -953,7 +972,16 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
                         opening = sent.doc.text[sent.start_char : child.idx]
                         if _previous_names_other(sent) or OTHER_SIDE.search(opening):
                             return False  # "Russia needs bodies. It is losing 1,500 soldiers a day"
-                    subject_country = _country_named(subject)
+                    owner = next(
+                        (
+                            c
+                            for c in child.children
+                            if c.dep_ == "poss" and {child.lemma_.lower(), child.lower_.rstrip("s")} & FORMATIONS
+                        ),
+                        None,
+                    )
+                    # "Japan's Self-Defense Forces have about 247,000 personnel": the owner's own forces
+                    subject_country = _country_named(subject) or (_country_named(owner.text) if owner else None)
                     if (
                         subject_country
                         and subject_country != "North Korea"
@@ -996,15 +1024,16 @@ def _counts_north_koreans(noun: Token | None, fig_tokens: list[Token], sent: Spa
             nationality
             and not re.search(  # "Ukraine's intelligence says 11,000 are in Kursk": the speaker's
                 r"\b(?:says?|said|told|tells|reports?|reported|estimates?|estimated|claims?|claimed|believes?|"
-                r"assess(?:es|ed)?|describes?|described|counts?|counted|records?|recorded|puts?)\b",
+                r"assess(?:es|ed)?|describes?|described|counts?|counted|records?|recorded|puts?|"
+                r"revised|raised|lowered|updated)\b",
                 before[nationality[-1].end() :],
             )
         ):
             return False
-        from workbench.attribution import SPEECH_VERBS
+        from workbench.attribution import REVISING_VERBS, SPEECH_VERBS
 
         for verb in _governing_verbs(fig_tokens[-1], fig_tokens)[:2]:
-            if verb.lemma_.lower() in SPEECH_VERBS or any(
+            if verb.lemma_.lower() in SPEECH_VERBS | REVISING_VERBS or any(
                 c.dep_ == "dobj" and c.lemma_.lower() in TALLY_NOUNS for c in verb.children
             ):
                 # "Ukraine's intelligence puts the figure at 11,000", "... gave a figure of 11,000": the subject
@@ -1252,6 +1281,13 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
         marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
         if marks & {"if", "unless", "once"} and "because" not in marks:  # "if only because" is no hypothetical
             return "expected"  # "if thousands of troops join the conflict": a hypothetical
+        if (
+            lemma == "commit"
+            and verb.i + 1 < len(verb.doc)
+            and verb.doc[verb.i + 1].lower_ == "to"
+            and _affirmed(FRONT_CUES, clause)
+        ):
+            return "front"  # "the number committed to assault operations": already thrown into combat
         if lemma in {"commit", "pledge", "promise", "earmark"} or (lemma == "decide" and anchor.head.lower_ == "on"):
             # "Pyongyang has committed between 10,000 and 12,000", "decided on 12,000 in total": still to come
             return "expected"
@@ -1296,6 +1332,14 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
             return "training" if planned.lemma_.lower() in TRAINING else "expected"  # "1,500 are to follow"
         if lemma in {"expect", "plan", "intend", "anticipate", "forecast", "project"}:
             return "expected"
+        if (
+            future
+            and any(c.dep_ == "advmod" and c.lower_ == "already" for c in verb.children)
+            and any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.left_edge.i <= anchor.i <= c.right_edge.i for c in verb.children
+            )
+        ):
+            future = False  # "a couple thousand of them could be in the fight already": a guess about now
         if future and lemma in OPINION_VERBS:
             continue  # "I would say 1,200": a hedge on the estimate, not a future deployment
         if future and lemma in IMPACT_VERBS and any(c.dep_ == "neg" for c in verb.children):
@@ -1446,6 +1490,22 @@ def _place_near(
 BELIEF_VERBS = frozenset("believe think know assess understand estimate expect count record".split())
 
 
+# What people hear rather than find: "news that thousands are fighting", "word that 3,000 had died".
+HEARSAY_NOUNS = frozenset("news word rumour rumor".split())
+
+
+def _heard_news(figure: Token, verb: Token) -> bool:
+    """Is the figure inside a "news that ..." clause the speaker only reacts to (between it and the verb)?"""
+    token = figure
+    for _ in range(12):
+        if token.i == verb.i or token.head.i == token.i:
+            return False
+        if token.dep_ in {"acl", "ccomp"} and token.head.lemma_.lower() in HEARSAY_NOUNS and token.head.i != verb.i:
+            return any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+        token = token.head
+    return False
+
+
 def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
     """The speaker of a figure: the outermost speech verb whose clause holds it (an inner speaker it relays
     becomes ``via``), else "according to"/"based on", else any speaker the sentence names."""
@@ -1469,6 +1529,8 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
             continue
         if speaker.start_char <= fig_tokens[0].idx < speaker.end_char:
             continue  # the figure is inside the speaker mention itself
+        if _heard_news(fig_tokens[0], verb):
+            continue  # "says news that thousands of soldiers are fighting has left her fearing": not her figure
         inserted = (
             # "The first group of 2,000 arrived in October, she says, and was moved west": a tag wedged in the clause
             verb.dep_ == "parataxis"
@@ -1489,8 +1551,10 @@ def _speaker_for(info: SentenceInfo, fig_tokens: list[Token]) -> Speaker | None:
     if verbal:
         verbal.sort(key=lambda pair: pair[0])
         outer, inner = verbal[0][1], verbal[-1][1]
-        if inner is not outer and inner.cue == "claim of":
-            return inner  # "Kartsev said Kyiv's claim of 4,000 losses was a fantasy": the figure is the claimant's
+        if inner is not outer and inner.cue in {"claim of", "revise"}:
+            # "Kartsev said Kyiv's claim of 4,000 losses was a fantasy", "..., a toll Kyiv has since revised to
+            # 4,000": the figure is the claimant's, the reviser's
+            return inner
         if inner is not outer and _side_clause(info.span.doc[outer.verb_i], inner):
             return inner  # "Ukraine says 3,000, while South Korea puts it at 1,100": a speaker of its own
         if outer.source.kind == "media" and inner is not outer and outer.cue in {"state", "report", "say"}:
@@ -1705,6 +1769,8 @@ class ClaimExtractor:
                     and not re.search(r"troop|soldier|militar|army|force|battalion|korea", span_text(sent), re.I)
                 ):
                     continue
+                if noun is not None and _population_of(noun, fig_tokens):
+                    continue  # "a nation of some 26 million people": the population, not a force
                 date_text = _date_near(sent, start)
                 category = categorize(noun, fig, fig_tokens, sent, context)
                 if antecedent is not None and category == "deployment":
@@ -1714,7 +1780,10 @@ class ClaimExtractor:
                 if fig.high == 1 and category not in {"casualty", "captured", "desertion"}:
                     continue  # a lone "one" (or "alert(1)") is a headcount only when someone died, fled or was taken
                 status = status_of(noun, fig_tokens, sent, date_text) if category == "deployment" else None
-                if status == "sent" and antecedent is not None and _in_combat(antecedent):
+                placed = re.match(  # "ten thousand of them in the country": where they are settles it
+                    r"\W*(?:of (?:them|those|these)\s+)?(?:in|inside)\b", doc.text[end : end + 30], re.I
+                )
+                if status == "sent" and antecedent is not None and _in_combat(antecedent) and not placed:
                     status = "front"  # "How many attack your sector each day?" - "I would say 800"
                 if status == "sent" and noun is None and _expected_before(fig_tokens, sent, infos, position):
                     status = "expected"  # "They expect a third wave. One put its likely size at 5,000."
@@ -1934,6 +2003,7 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
     if (
         previous is not None
         and previous.lower_ not in qualifier_words
+        and previous.text != "|"  # a table cell's first word
         and (
             previous.pos_ in {"NOUN", "PROPN"}
             or (previous.i == sent.start and previous.is_title and previous.pos_ not in {"DET", "ADV", "ADJ"})
@@ -1982,7 +2052,11 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
     subject = last.dep_ in {"nsubj", "nsubjpass"}
     # "if they send another 10,000", "to see a further 5,000 before spring": more of the same people
     more = re.search(r"\b(?:another|a further|an additional|an extra)\s+$", before, re.I) is not None
-    if (subject or more or _estimate_frame(fig_tokens, sent)) and PERSONNEL_CONTEXT.search(sent.doc.text[:3000]):
+    # a row of a table with a header ("Date | Source | Estimate"): the caption and header say what it counts
+    in_table = (row := table_row(sent)) is not None and row[3] is not None
+    if (subject or more or in_table or _estimate_frame(fig_tokens, sent)) and PERSONNEL_CONTEXT.search(
+        sent.doc.text[:3000]
+    ):
         return True
     return bool(PERSONNEL_CONTEXT.search(context))
 
@@ -2062,6 +2136,20 @@ def _is_label(span: Span) -> bool:
     return len(span) <= 4 and span.text.rstrip().endswith(":")
 
 
+POPULATED = frozenset("nation country state city town region republic population".split())
+
+
+def _population_of(noun: Token, fig_tokens: list[Token]) -> bool:
+    """ "a nation of some 26 million people", "a city of 400,000 inhabitants": the people who live there."""
+    return (
+        noun.lemma_.lower() in {"people", "person", "inhabitant", "resident", "citizen", "soul"}
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in POPULATED
+        and fig_tokens[-1].head.i == noun.i
+    )
+
+
 def _antecedent_before(fig_tokens: list[Token], sent: Span, infos: list[SentenceInfo], position: int) -> Token | None:
     """The people a bare figure counts when an earlier sentence names them: "Two of them are in Kyiv" after a
     sentence about captured soldiers, "I know of four." answering "How many deserters ...?"."""
@@ -2083,7 +2171,10 @@ def _antecedent_before(fig_tokens: list[Token], sent: Span, infos: list[Sentence
     if not people:
         return None
     if of_them:
-        return people[-1]
+        # "North Korean troops have begun engaging alongside Russian forces. ... ten thousand of them": the
+        # pronoun takes up the North Koreans named before over whatever noun the sentence happens to end on
+        north_korean = [t for t in people if NK_WORDS.search(previous.doc[t.left_edge.i : t.i + 1].text)]
+        return (north_korean or people)[-1]
     many = next(
         (t for t in previous if t.lower_ == "many" and t.i > previous.start and t.nbor(-1).lower_ == "how"), None
     )
@@ -2355,6 +2446,12 @@ def _points_back(info: SentenceInfo, speaker: Speaker) -> bool:
     return any(
         (c.dep_ in {"dobj", "nsubjpass", "ccomp"} and c.lower_ in {"this", "that"} and not list(c.children))
         or (c.dep_ == "advmod" and c.lower_ == "so")
+        # "That range was first given by the NIS", "Budanov gave this figure"
+        or (
+            c.dep_ in {"dobj", "nsubjpass"}
+            and c.lemma_.lower() in _BACK_HEADS
+            and any(d.dep_ == "det" and d.lower_ in {"this", "that", "these", "those"} for d in c.children)
+        )
         for c in verb.children
     )
 
@@ -2377,7 +2474,7 @@ def _names_it_again(info: SentenceInfo, speaker: Speaker) -> bool:
 
 
 # Definite words that name a figure given just before: "the pair", "that estimate", "the bracket".
-_BACK_HEADS = frozenset("pair estimate figure bracket tally toll".split())
+_BACK_HEADS = frozenset("pair estimate figure bracket tally toll range number".split())
 
 
 def _copy_source(record: ClaimRecord, other: ClaimRecord, how: str) -> None:

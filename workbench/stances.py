@@ -32,6 +32,7 @@ STANCES = ("confirms", "denies", "cannot_confirm", "expects")
 # "refused to confirm or deny", "declined to acknowledge", "has not commented": no position taken
 CANNOT = re.compile(
     r"\b(?:(?:not|n't|n’t|never|neither|nor)\b[^.;]{0,40}?\b(?:acknowledg|admit|comment)\w*|did(?:n't|n’t| not) deny|"
+    r"(?:has|have|had) never (?:\w+ly )?denied|"
     # "Neither Moscow nor Pyongyang has officially confirmed", "hasn't said a word"
     r"(?:neither|nor)\b[^.;]{0,60}?\b(?:confirm|acknowledg|admit)\w*|"
     r"(?:has|have|had|did|does|do)(?:n't|n’t| not) (?:said|say|uttered) a (?:single )?word|"
@@ -62,7 +63,7 @@ CANNOT = re.compile(
     r"prove accurate|not (?:yet )?(?:confirmed|verified)|"
     r"if (?:the )?(?:reports?|this|that|it|they|claims?) (?:were|are|is|was|be|prove[sd]?) (?:confirmed|verified)|"
     r"has not commented|have not commented|"
-    r"(?:not|n't|n’t|never) (?:yet )?mention\w*|nothing (?:to add|more to say)|no reason to comment|sidestep\w*|"
+    r"(?:not|n't|n’t|never) (?:yet )?mention\w*|nothing (?:to add|(?:more )?to say)|no reason to comment|sidestep\w*|"
     r"avoid\w* (?:taking a position|comment\w*|the question|questions|any mention|mentioning)|"
     # "referred questions to the Defense Ministry", "state media have not reported the deployment"
     r"referr?(?:ed|ing|s)? (?:\w+ ){0,2}(?:questions?|journalists|reporters|queries|inquiries|enquiries)"
@@ -106,7 +107,7 @@ DENY = re.compile(
 # Words that dismiss the reports even inside a refusal to comment.
 DISMISSAL = re.compile(
     r"\b(?:fake|nonsense|lies|hoax|fabricat\w*|provocation|propaganda|hysteri\w*|staged|"
-    r"(?:information|media|news) (?:plant|dump|stuffing)|canards?)\b",
+    r"(?:information|media|news) (?:plant|dump|stuffing)|canards?|not worth comment\w*)\b",
     re.I,
 )
 EXPECT = re.compile(
@@ -115,8 +116,10 @@ EXPECT = re.compile(
     r"(?:could|may|might) (?:also |soon |eventually |well )?(?:send|rotate|deploy|dispatch|number|appear|weigh|"
     r"keep|arrive|join)|(?:is|was|are|were) possible|"
     r"could (?:be deployed|eventually|soon|climb|reach|rise|be sent|be used)|"
-    r"would (?:\w+ly )?(?:send|follow|dispatch|deploy)|"
-    r"intend\w* to (?:stay|send|keep|remain|deploy)|(?:'s|’s) (?:\w+ly )?possible|readying (?:more|additional|another)|"
+    r"would (?:\w+ly )?(?:send|follow|dispatch|deploy)|would be (?:sent|deployed|dispatched|thrown|used)|"
+    r"intend\w* to (?:stay|send|keep|remain|deploy|use)|increase (?:their|its) presence|"
+    r"preparations? for (?:the |a )?(?:next|another|new|second|third|further) (?:rotation|dispatch|deployment)|"
+    r"(?:'s|’s) (?:\w+ly )?possible|readying (?:more|additional|another)|"
     r"(?:getting|got) ready to (?:send|deploy|dispatch)|"
     r"anticipat\w*|"
     r"poised to|possibility|due (?:in|to)|matter of time|in the coming|by (?:november|"
@@ -237,7 +240,7 @@ def classify(text: str, speaking: bool = False, topical: bool = False) -> tuple[
     if m := CANNOT.search(text):
         if NOT_A_POSITION.search(m.group(0) + text[m.end() : m.end() + 12]):
             return None  # "did not respond to a request for comment", "would not say where": no position at all
-        if dismissal := DISMISSAL.search(text, m.end()):
+        if dismissal := DISMISSAL.search(text, m.start()):
             return "denies", dismissal.group(0)  # "would not comment on Kyiv's latest fake": a dismissal
         return "cannot_confirm", m.group(0)
     if (m := DENY.search(text)) and not re.search(r"\bnot? den", text, re.I):
@@ -389,6 +392,13 @@ def _clause_root(verb: Token) -> Token:
             break  # "..., and Pyongyang denies ...": a clause of its own
         verb = verb.head
     return verb
+
+
+def _label_length(text: str) -> int:
+    """Characters of a transcript label opening a sentence ("CORRESPONDENT (Seoul): ", "(Kyiv): "): the position
+    starts where the speaker's words do."""
+    label = TURN_LABEL.match(text) or re.match(r"[ \t]*\([^()\n]{1,40}\)[ \t]*:[ \t]", text)
+    return label.end() if label else 0
 
 
 def _clause(verb: Token, others: list[Token]) -> str:
@@ -778,8 +788,8 @@ class StanceExtractor:
                         actor=source.name,
                         actor_country=source.country,
                         stance=stance,
-                        sentence=text.strip(),
-                        start_char=sent.start_char,
+                        sentence=text[_label_length(text) :].strip(),
+                        start_char=sent.start_char + _label_length(text),
                         end_char=sent.end_char,
                         actor_type=source.type,
                         actor_mention=source.mention,
