@@ -1920,6 +1920,38 @@ def test_a_transcript_position_starts_after_the_speaker_label(nlp):
     assert all(text[r.start_char :].startswith(r.sentence) for r in records)
 
 
+def test_an_outlet_credited_with_according_to_is_the_paper_that_adds(nlp):
+    text = (
+        "According to the Korea Herald, about 2,000 North Korean soldiers are in Kursk. The newspaper adds that 150 "
+        "of them have been killed."
+    )
+    claim = next(c for c in claims_of(nlp, text) if c.number_text == "150")
+    assert claim.source == "Korea Herald"
+
+
+def test_a_force_that_loses_men_is_the_deployment_not_the_losses(nlp):
+    text = (
+        "North Korean troops are in Kursk. A contingent of 9,000 that loses two hundred men a week will be exhausted "
+        "by summer."
+    )
+    claim = next(c for c in claims_of(nlp, text) if c.number_text == "9,000")
+    assert (claim.category, claim.status) == ("deployment", "sent")
+
+
+def test_neither_government_is_each_of_the_two_states_named_before(nlp):
+    text = (
+        "Moscow and Pyongyang signed a defence treaty in June. Neither government has acknowledged the presence of "
+        "North Korean troops."
+    )
+    rows = {(r.actor, r.stance) for r in StanceExtractor()(nlp(text), "t") if r.start_char > 40}
+    assert rows == {("Russia", "cannot_confirm"), ("North Korea", "cannot_confirm")}
+
+
+def test_the_accused_hold_no_position_by_being_accused(nlp):
+    text = "Russia and North Korea have been accused of trading North Korean soldiers for oil and missile technology."
+    assert [(r.actor, r.stance) for r in StanceExtractor()(nlp(text), "t")] == []
+
+
 def test_a_toll_revised_by_another_speaker_stays_a_toll_of_theirs(nlp):
     text = (
         "Zelensky said last week that 2,500 of them had been killed or wounded, a toll Kyiv has since revised to "

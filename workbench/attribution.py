@@ -798,6 +798,9 @@ class SpeakerMemory:
         self.history: list[Source] = []
         self.last_speaker: Source | None = None  # the last actor who actually spoke (not just was named)
         self.previous: list[Source] = []  # the speakers of the sentence before, for a speaker who goes on acting
+        # outlets credited with "according to"/"per": kept apart, so "it" never points back at them, while "the
+        # paper adds" still can
+        self.credited_media: list[Source] = []
 
     def remember(self, source: Source, spoke: bool = False) -> None:
         self.history.append(source)
@@ -805,7 +808,10 @@ class SpeakerMemory:
             self.last_speaker = source
 
     def recall(self, wanted: str, known_only: bool = False) -> Source | None:
-        return next((s for s in reversed(self.history[-25:]) if fits(s, wanted) and (s.known or not known_only)), None)
+        found = next((s for s in reversed(self.history[-25:]) if fits(s, wanted) and (s.known or not known_only)), None)
+        if found is None and wanted == "media" and self.credited_media:
+            return self.credited_media[-1]  # "Per the Kyiv Independent, ... The paper adds ..."
+        return found
 
     def recall_named(self, head: str) -> Source | None:
         """The latest organization whose name ends in ``head`` ("Russian Defense Ministry" for "the ministry")."""
@@ -1643,6 +1649,8 @@ class Attributor:
             speakers.append(speaker)
             if fresh and (source.kind != "media" or cue != "according to"):
                 memory.remember(source)  # at once: "NIS said it was confirming..." -> it = NIS
+            elif fresh:
+                memory.credited_media.append(source)
             return speaker
 
         for token in sent:

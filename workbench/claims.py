@@ -866,6 +866,14 @@ def _own_subject(verb: Token) -> bool:
 def _subject_of(token: Token, lemmas: set[str]) -> bool:
     """Is the token (or the noun phrase it sits in: "a group of two dozen") the subject of one of these verbs?"""
     for _ in range(5):
+        if any(
+            # "a force of 11,000 that loses several hundred men a week": the relative pronoun is the subject
+            c.dep_ == "relcl"
+            and c.lemma_.lower() in lemmas
+            and any(g.dep_ == "nsubj" and g.lower_ in {"that", "which", "who"} for g in c.children)
+            for c in token.children
+        ):
+            return True
         if token.dep_ in {"nsubj", "nsubjpass"}:
             return token.head.lemma_.lower() in lemmas
         if token.dep_ not in {"pobj", "prep", "nummod", "compound", "amod", "appos"} or token.head.i == token.i:
@@ -1207,6 +1215,8 @@ ATTACK_GROUPS = re.compile(
 )
 # What a force earns its sender: "a force of 11,000 would generate $264mn".
 EARNING_VERBS = frozenset("generate earn fetch yield net".split())
+# What the war will do to a force already there: "a force of 11,000 ... will be spent by spring".
+ATTRITION_VERBS = frozenset("spend exhaust deplete destroy annihilate decimate grind bleed".split())
 # Verbs of a force's effect on the war: "will not change the war", "won't tip the balance".
 IMPACT_VERBS = frozenset("change turn alter decide tip shift swing win save transform".split())
 
@@ -1344,8 +1354,10 @@ def status_of(noun: Token | None, fig_tokens: list[Token], sent: Span, date_text
             continue  # "I would say 1,200": a hedge on the estimate, not a future deployment
         if future and lemma in IMPACT_VERBS and any(c.dep_ == "neg" for c in verb.children):
             return "sent"  # "Ten thousand soldiers will not turn this war around": a verdict on the force there
-        if future and lemma in EARNING_VERBS:
-            return "sent"  # "a force of 11,000 would generate about $264mn a year": arithmetic on the force there
+        if future and lemma in EARNING_VERBS | ATTRITION_VERBS:
+            # "a force of 11,000 would generate about $264mn a year", "... will be spent by spring": arithmetic
+            # on the force there
+            return "sent"
         if future:
             if present:
                 continue  # "10,000 now in Kursk, could fight soon": the hypothetical does not settle the status

@@ -179,6 +179,10 @@ TOPIC = re.compile(
 NEGATED_CONFIRM = re.compile(r"\b(?:not|n't|n’t|never|no)\b[^.]{0,25}\bconfirm", re.I)
 # Verbs whose subject takes a position even when they are not reporting verbs.
 # "offered its own count", "put out their own numbers": handing over a finding.
+# Verbs whose passive subject is their target, not a speaker: "have been accused of", "was blamed for".
+TARGETING_VERBS = frozenset("accuse blame charge criticise criticize condemn sanction".split())
+# What "neither"/"both" counts when two states were just named: "Neither government has acknowledged ...".
+PAIR_NOUNS = frozenset("government country capital side state regime".split())
 GIVING_VERBS = frozenset("offer give put publish release issue provide produce circulate share".split())
 FINDING_WORDS = frozenset("figure number estimate count tally toll".split())
 POSITION_VERBS = frozenset(
@@ -499,7 +503,10 @@ class StanceExtractor:
             if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in POSITION_VERBS:
                 continue
             subject = self.attributor._subject_of(token)
-            if subject is None:
+            if subject is None or subject.dep_ == "nsubjpass":
+                continue  # "Russia and North Korea have been accused of ...": the accused hold no position by it
+            if (pair := self._the_pair_before(subject, sent)) is not None:
+                found.extend((state, token) for state in pair)  # "Neither government has acknowledged ..."
                 continue
             conjoined = [c for c in subject.children if c.dep_ == "conj"]
             for head in [subject, *conjoined]:
@@ -763,6 +770,16 @@ class StanceExtractor:
                 north = self.registry.resolve(re.sub(r"(?i)^the north$", "North Korea", secret.group(1)))
                 if north.name and not any(r[0].name == north.name for r in rows):
                     rows.append((north, "cannot_confirm", secret.group(0)))
+            # "Neither government" next to the two states it stands for: the states speak
+            rows = [
+                r
+                for r in rows
+                if not (
+                    not r[0].known
+                    and r[0].name.lower().rstrip("s") in PAIR_NOUNS
+                    and sum(1 for o in rows if o[0].kind == "country" and o[1] == r[1]) >= 2
+                )
+            ]
             # "Moscow and Pyongyang" as one actor next to Russia's and North Korea's own rows: the parts speak
             parts = [r for r in rows if " and " not in r[0].name]
             rows = [
@@ -798,11 +815,32 @@ class StanceExtractor:
                 )
         return records
 
+    def _the_pair_before(self, token: Token, sent: Span) -> list[Source] | None:
+        """ "Neither government", "both capitals": the two states the sentence before names, each by its name."""
+        if token.lemma_.lower() not in PAIR_NOUNS or not any(
+            c.dep_ in {"det", "predet", "preconj"} and c.lower_ in {"neither", "both"} for c in token.children
+        ):
+            return None
+        if sent.start == 0:
+            return None
+        before = sent.doc[sent.start - 1].sent
+        states: list[Source] = []
+        for _start, _end, actor in self.registry.find_in(span_text(before)):
+            source = self.registry.resolve(actor.canonical)
+            if actor.kind == "country" and all(s.name != source.name for s in states):
+                states.append(source)
+        return states if len(states) == 2 else None
+
     def _fallback_actor(self, sent: Span, cue_at: int) -> list[Source]:
         """The sentence's grammatical subject if it is an actor, else the first actor named before the cue."""
         memory = SpeakerMemory()
+        root = sent.root
+        if root.lemma_.lower() in TARGETING_VERBS and any(c.dep_ == "nsubjpass" for c in root.children):
+            return []  # "Russia and North Korea have been accused of ...": the accused hold no position by it
         for token in sent:
             if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT" and token.pos_ in {"PROPN", "NOUN"}:
+                if (pair := self._the_pair_before(token, sent)) is not None:
+                    return pair  # "Neither government has acknowledged ..." after Moscow and Pyongyang were named
                 conjoined = [c for c in token.children if c.dep_ == "conj"]
                 parts = [self._resolve_one(t, memory) for t in [token, *conjoined]] if conjoined else []
                 if parts and all(p is not None and p.known for p in parts):
