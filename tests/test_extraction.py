@@ -2370,6 +2370,24 @@ def test_boilerplate_numbers_are_skipped(nlp):
             "Budanov",
             "expects",
         ),
+        # readying more, in whatever words: an additional contingent, a number, a rotation, sending on
+        (
+            "Seoul's spy agency said the North was preparing an additional contingent of North Korean troops.",
+            "NIS",
+            "expects",
+        ),
+        ("The JCS said Pyongyang was preparing to rotate its North Korean troops in Kursk.", "JCS", "expects"),
+        (
+            "Budanov said on Friday that, according to his agency, North Korea was preparing 5,000 troops to send to "
+            "Russia.",
+            "Budanov",
+            "expects",
+        ),
+        (
+            '"He will keep sending North Korean soldiers as long as Moscow pays," analyst Kim Do-yun said.',
+            "Kim Do-yun",
+            "expects",
+        ),
     ],
 )
 def test_stances(nlp, text, actor, stance):

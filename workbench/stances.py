@@ -124,11 +124,13 @@ EXPECT = re.compile(
     r"anticipat\w*|"
     r"poised to|possibility|due (?:in|to)|matter of time|in the coming|by (?:november|"
     r"december|january|the end of)|next year|more troops|additional troops|reinforce\w*|decided to|plan(?:s|ning)? to|"
-    r"will (?:send|dispatch|deploy)|preparing (?:another|more|additional|further|to (?:send|dispatch|use|deploy|move))|"
+    r"will (?:send|dispatch|deploy)|preparing (?:another|more|additional|further|to (?:send|dispatch|use|deploy|move|"
+    r"rotate|reinforce))|preparing (?:up to |about |some |another )?\d[\d,]* (?:more )?(?:troops|soldiers|men)|"
+    r"(?:keep|continue) (?:sending|to send|rotating)|(?:wants?|intends?) to (?:use|send) (?:even )?more|"
     r"another dispatch|further rotations?|(?:may|could|might) (?:be moved|leave|send|follow|deploy)|"
     r"possibly for|third rotation|more to come|"
     # "preparing a second dispatch", "a possible second dispatch", "more troops are on their way"
-    r"preparing (?:a |an )?(?:second|third|new|fresh|further|another)|"
+    r"preparing (?:a |an )?(?:second|third|new|fresh|further|another|additional)|"
     r"possible (?:second |third |new |further |additional )?(?:dispatch|deployment|rotation)|"
     r"(?:are|is|'re|’re) (?:\w+ )?on (?:their|its) way)\b",
     re.I,
@@ -150,7 +152,8 @@ CONFIRM = re.compile(
 PRESENT = re.compile(
     r"\b(?:(?:are|were|is|was|have been|has been|had been)\s+(?:now |already |currently |still )?"
     r"(?:in|training|stationed|deployed|sent|transported|present|fighting|being readied|"
-    r"preparing(?! (?:to (?:use|send|dispatch|deploy|move)|additional|more|another|further)))\b|"
+    r"preparing(?! (?:to (?:use|send|dispatch|deploy|move|rotate|reinforce)|(?:an? )?additional|more|another|"
+    r"further|(?:an? )?(?:second|third|new|fresh)|(?:up to |about |some )?\d)))\b|"
     r"(?:has|have|had)\s+(?:already\s+)?(?:sent|deployed|arrived|moved|dispatched|reached|been spotted|been seen)|"
     r"(?:now|already) (?:in|at|fighting|deployed)\b|"
     r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:sent|dispatched|arrived|crossed into)\b)",
