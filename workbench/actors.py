@@ -264,6 +264,7 @@ class ActorRegistry:
         return None
 
     def defence_ministry_of(self, country: str) -> Actor | None:
+        """The country's defence ministry, for a bare "Ministry of Defence" after one of its ministers spoke."""
         for actor in self.actors:
             name = actor.canonical.lower()
             if actor.kind == "organization" and actor.country == country and "ministry" in name and "defen" in name:

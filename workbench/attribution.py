@@ -80,8 +80,9 @@ _SOURCE_NOTE = re.compile(
     r"(?i)\b(?:white paper|report|estimates?|assessment|briefing|intelligence|ministry|officials?|government|"
     r"military|general staff|command|agency|data|figures?|count|tally)\b"
 )
-# An intelligence body named by no owner: "Spy agency says ...", "the intelligence service".
+# A defence ministry named by no owner: "The Ministry of Defence said", "the MoD estimates".
 _BARE_DEFENCE_MINISTRY = re.compile(r"(?i)(?:the\s+)?(?:ministry of defen[cs]e|defen[cs]e ministry|mod)")
+# An intelligence body named by no owner: "Spy agency says ...", "the intelligence service".
 _GENERIC_INTELLIGENCE = re.compile(r"(?i)(?:the\s+)?(?:spy|intelligence)\s+(?:agency|service)")
 # "the 34-year-old", "a 29-year-old gunner": an age describes one person.
 _AGED = re.compile(r"\b\d{1,2}-year-old\b")

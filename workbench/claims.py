@@ -507,6 +507,10 @@ def _verb_window(noun: Token, sent: Span) -> str:
     return " ".join(t.text for t in sent.doc[nearest.left_edge.i : nearest.right_edge.i + 1] if t.i not in skip)
 
 
+# Words between a country's name and its army: "Britain's own regular army", "Japan's standing military".
+_ARMY_ADJECTIVES = r"(?:(?:own|regular|standing|active|professional|entire|whole) ){0,2}"
+
+
 def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: Span, context: str) -> str:
     anchor = noun if noun is not None else fig_tokens[-1]
     lemmas = {anchor.lemma_.lower()} if noun is not None else {t.head.lemma_.lower() for t in fig_tokens}
@@ -556,7 +560,7 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
         v.lemma_.lower() == "survive" for v in ([] if whole else _governing_verbs(anchor, fig_tokens)[:2])
     )
     army_phrase = re.search(
-        r"\b(?:(\w+)(?:'s|’s) (?:(?:own|regular|standing|active|professional|entire|whole) ){0,2})?"
+        rf"\b(?:(\w+)(?:'s|’s) {_ARMY_ADJECTIVES})?"
         r"(?:army|armies|armed forces|military)\b"
         r"(?! intelligence| spokes| officials?| sources?| analysts?| command| leadership| experts?| said| says)"
         r"(?: of| numbers?)?",
@@ -575,7 +579,7 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
     ):
         return "other"  # "Poland's army now numbers about 200,000 soldiers"
     foreign_army = re.search(
-        r"\b(\w+)(?:'s|’s) (?:(?:own|regular|standing|active|professional|entire|whole) ){0,2}"
+        rf"\b(\w+)(?:'s|’s) {_ARMY_ADJECTIVES}"
         r"(?:army|armed forces|military)\b(?! intelligence| spokes| officials?| sources?| command)",
         span_text(sent),
     )
