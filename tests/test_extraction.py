@@ -1878,6 +1878,8 @@ def test_next_sentence_attribution(nlp):
         ),
         # losses sized in a headline the parser leaves in pieces; the whole war's toll is background
         ("HUR update: North Korean units hold positions in Kursk, losses in the thousands", "casualty", None),
+        # the losses phrase sizes its own vague figure, not the headcount before it
+        ("Kyiv update: some 9,000 North Korean soldiers in Kursk, casualties in the hundreds", "deployment", "sent"),
         (
             "North Korean troops are in Kursk. The war has already caused hundreds of thousands of casualties on both "
             "sides.",

@@ -507,6 +507,9 @@ def _verb_window(noun: Token, sent: Span) -> str:
     return " ".join(t.text for t in sent.doc[nearest.left_edge.i : nearest.right_edge.i + 1] if t.i not in skip)
 
 
+# A vague size given to losses: "casualties in the thousands", "losses running into the hundreds".
+_LOSS_RANGE_LEAD = r"\b(?:loss(?:es)?|casualties|deaths|toll)\s+(?:running\s+)?in(?:to)?\s+the\s+"
+LOSS_RANGE = re.compile(_LOSS_RANGE_LEAD + r"(?:hundreds|thousands|dozens)\b", re.I)
 # Words between a country's name and its army: "Britain's own regular army", "Japan's standing military".
 _ARMY_ADJECTIVES = r"(?:(?:own|regular|standing|active|professional|entire|whole) ){0,2}"
 
@@ -549,6 +552,9 @@ def categorize(noun: Token | None, fig: Figure, fig_tokens: list[Token], sent: S
     )
     # "where Ukrainian forces captured a swathe of territory": ground taken, not people
     local = TERRITORY_TAKEN.sub(" ", local)
+    # "11,000 soldiers in Kursk, casualties in the thousands": the losses phrase sizes its own vague figure
+    # (settled by _loss_in_range before this), not the figure next to it
+    local = LOSS_RANGE.sub(" ", local)
     for verb in [] if whole else _governing_verbs(anchor, fig_tokens)[:3]:
         if verb.lemma_.lower() in CAPTURE and any(
             c.dep_ == "dobj" and TERRITORY_TAKEN.search(f"captured {c.text}") for c in verb.children
@@ -807,7 +813,7 @@ def _loss_in_range(fig_tokens: list[Token]) -> bool:
     prep = last.head
     doc = last.doc
     before = doc.text[max(last.sent.start_char, fig_tokens[0].idx - 40) : fig_tokens[0].idx]
-    if re.search(r"(?i)\b(?:loss(?:es)?|casualties|deaths|toll)\s+(?:running\s+)?in(?:to)?\s+the\s+$", before):
+    if re.search(_LOSS_RANGE_LEAD + "$", before, re.I):
         return True  # "..., losses in the hundreds" in a headline the parser leaves in pieces
     if last.dep_ != "pobj" or prep.lower_ not in {"in", "into"}:
         return False
