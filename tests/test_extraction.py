@@ -1954,6 +1954,11 @@ def test_the_accused_hold_no_position_by_being_accused(nlp):
     assert [(r.actor, r.stance) for r in StanceExtractor()(nlp(text), "t")] == []
 
 
+def test_a_body_named_for_countering_disinformation_does_not_deny(nlp):
+    text = "Ukraine's Center for Countering Disinformation said 200 North Korean soldiers had been killed in Kursk."
+    assert all(r.stance != "denies" for r in StanceExtractor()(nlp(text), "t"))
+
+
 def test_a_toll_revised_by_another_speaker_stays_a_toll_of_theirs(nlp):
     text = (
         "Zelensky said last week that 2,500 of them had been killed or wounded, a toll Kyiv has since revised to "
@@ -2390,6 +2395,36 @@ def test_boilerplate_numbers_are_skipped(nlp):
             "Kim Do-yun",
             "expects",
         ),
+        # pointed non-answers: "not directed against", "our business", "should be addressed to", "not seen them"
+        (
+            "Peskov said military cooperation with Pyongyang, including on North Korean troops, was not directed "
+            "against any third country.",
+            "Peskov",
+            "cannot_confirm",
+        ),
+        (
+            'Asked about North Korean troops, Putin said how Russia applied the treaty was "our business".',
+            "Putin",
+            "cannot_confirm",
+        ),
+        (
+            "Peskov said questions about North Korean soldiers should be addressed to the defence ministry.",
+            "Peskov",
+            "cannot_confirm",
+        ),
+        (
+            '"We have not seen them in combat yet," Pentagon spokesman Pat Ryder said of the North Korean troops.',
+            "Ryder",
+            "cannot_confirm",
+        ),
+        # dismissals in other words
+        ("Zakharova called the reports of North Korean troops Ukrainian disinformation.", "Zakharova", "denies"),
+        (
+            '"Everything said here about North Korean battalions is a blatant lie," Vassily Nebenzia said.',
+            "Nebenzia",
+            "denies",
+        ),
+        ("Zelensky said North Korean soldiers could be thrown into combat within days.", "Zelensky", "expects"),
     ],
 )
 def test_stances(nlp, text, actor, stance):

