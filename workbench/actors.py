@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -257,19 +258,16 @@ class ActorRegistry:
         lowered = same_length_norm(text)
         return [(m.start(), m.end(), self._by_alias[m.group(0)]) for m in self._alias_regex.finditer(lowered)]
 
+    def _body_of(self, country: str, is_it: Callable[[Actor], bool]) -> Actor | None:
+        """The first organization of ``country`` in the registry that ``is_it``."""
+        return next((a for a in self.actors if a.kind == "organization" and a.country == country and is_it(a)), None)
+
     def intelligence_of(self, country: str) -> Actor | None:
-        for actor in self.actors:
-            if actor.kind == "organization" and actor.type == "intelligence" and actor.country == country:
-                return actor
-        return None
+        return self._body_of(country, lambda actor: actor.type == "intelligence")
 
     def defence_ministry_of(self, country: str) -> Actor | None:
         """The country's defence ministry, for a bare "Ministry of Defence" after one of its ministers spoke."""
-        for actor in self.actors:
-            name = actor.canonical.lower()
-            if actor.kind == "organization" and actor.country == country and "ministry" in name and "defen" in name:
-                return actor
-        return None
+        return self._body_of(country, lambda actor: "ministry" in (n := actor.canonical.lower()) and "defen" in n)
 
     def resolve(self, mention: str, *, head: str | None = None, is_person: bool = False) -> Source:
         """Turn a speaker mention into a Source. ``head`` is the mention's head noun when known."""

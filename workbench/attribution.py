@@ -2354,15 +2354,15 @@ _LABEL_ROLES = (
     r"Question|Answer|Q|A|Host|Anchor|Presenter|Interviewer|Moderator|Reporter|Spokesperson|Spokesman|Spokeswoman"
 )
 _ROLE_LABEL = re.compile(rf"[ \t]*({_LABEL_ROLES})[ \t]*:[ \t]")
-_ROLE_LINE = re.compile(rf"^[ \t]*(?:{_LABEL_ROLES})[ \t]*:[ \t]", re.MULTILINE)
+_ROLE_LINE = re.compile(rf"^(?:{_ROLE_LABEL.pattern})", re.MULTILINE)
 # A person's name as a mixed-case turn label: "Kim Min-ji, Asan Institute:", "Mr. Graham Pearce:".
 _LABEL_TITLES = frozenset("Mr Ms Mrs Dr Hon Sen Rep BGen MGen LGen Gen Col Lt Maj Capt Prof Amb".split())
 _PERSON_NAME = (
-    r"(?:(?:Mr|Ms|Mrs|Dr|Hon|Sen|Rep|BGen|MGen|LGen|Gen|Col|Lt|Maj|Capt|Prof|Amb)\.?\s+)?"
+    rf"(?:(?:{'|'.join(sorted(_LABEL_TITLES, key=lambda title: (-len(title), title)))})\.?\s+)?"
     r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}"
 )
 _PERSON_LABEL = re.compile(rf"[ \t]*({_PERSON_NAME})(?:,[ \t]*([^:\n]{{2,80}}?))?[ \t]*:[ \t]")
-_PERSON_LINE = re.compile(rf"^[ \t]*(?:{_PERSON_NAME})(?:,[ \t]*[^:\n]{{2,80}}?)?[ \t]*:[ \t]", re.MULTILINE)
+_PERSON_LINE = re.compile(rf"^(?:{_PERSON_LABEL.pattern})", re.MULTILINE)
 # A broadcast transcript's own staff ("LAURA HARLAN, CNN ANCHOR:"): their lines are the outlet's voice.
 STAFF_ROLES = re.compile(r"\b(?:ANCHOR|CORRESPONDENT|REPORTER|HOST|PRESENTER|CO-HOST|NEWSREADER)\b")
 

@@ -1802,10 +1802,15 @@ class ClaimExtractor:
                 if fig.high == 1 and category not in {"casualty", "captured", "desertion"}:
                     continue  # a lone "one" (or "alert(1)") is a headcount only when someone died, fled or was taken
                 status = status_of(noun, fig_tokens, sent, date_text) if category == "deployment" else None
-                placed = re.match(  # "ten thousand of them in the country": where they are settles it
-                    r"\W*(?:of (?:them|those|these)\s+)?(?:in|inside)\b", doc.text[end : end + 30], re.I
-                )
-                if status == "sent" and antecedent is not None and _in_combat(antecedent) and not placed:
+                if (
+                    status == "sent"
+                    and antecedent is not None
+                    and _in_combat(antecedent)
+                    # "ten thousand of them in the country": where they are settles it
+                    and not re.match(
+                        r"\W*(?:of (?:them|those|these)\s+)?(?:in|inside)\b", doc.text[end : end + 30], re.I
+                    )
+                ):
                     status = "front"  # "How many attack your sector each day?" - "I would say 800"
                 if status == "sent" and noun is None and _expected_before(fig_tokens, sent, infos, position):
                     status = "expected"  # "They expect a third wave. One put its likely size at 5,000."
@@ -2075,12 +2080,16 @@ def _bare_headcount(fig: Figure, fig_tokens: list[Token], sent: Span, context: s
     # "if they send another 10,000", "to see a further 5,000 before spring": more of the same people
     more = re.search(r"\b(?:another|a further|an additional|an extra)\s+$", before, re.I) is not None
     # a row of a table with a header ("Date | Source | Estimate"): the caption and header say what it counts
-    in_table = (row := table_row(sent)) is not None and row[3] is not None
-    if (subject or more or in_table or _estimate_frame(fig_tokens, sent)) and PERSONNEL_CONTEXT.search(
+    if (subject or more or _in_headed_table(sent) or _estimate_frame(fig_tokens, sent)) and PERSONNEL_CONTEXT.search(
         sent.doc.text[:3000]
     ):
         return True
     return bool(PERSONNEL_CONTEXT.search(context))
+
+
+def _in_headed_table(sent: Span) -> bool:
+    """Does the sentence start a row of a table that has a header line?"""
+    return (row := table_row(sent)) is not None and row[3] is not None
 
 
 def _describes_people(description: str) -> bool:
@@ -2469,11 +2478,7 @@ def _points_back(info: SentenceInfo, speaker: Speaker) -> bool:
         (c.dep_ in {"dobj", "nsubjpass", "ccomp"} and c.lower_ in {"this", "that"} and not list(c.children))
         or (c.dep_ == "advmod" and c.lower_ == "so")
         # "That range was first given by the NIS", "Budanov gave this figure"
-        or (
-            c.dep_ in {"dobj", "nsubjpass"}
-            and c.lemma_.lower() in _BACK_HEADS
-            and any(d.dep_ == "det" and d.lower_ in {"this", "that", "these", "those"} for d in c.children)
-        )
+        or (c.dep_ in {"dobj", "nsubjpass"} and _back_head(c, _DEMONSTRATIVES))
         for c in verb.children
     )
 
@@ -2487,16 +2492,19 @@ def _names_it_again(info: SentenceInfo, speaker: Speaker) -> bool:
     if verb.lemma_.lower() not in REPORTING_TAGS or any(c.dep_ == "neg" for c in verb.children):
         return False
     subject_tokens = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
-    return any(
-        t.i not in subject_tokens
-        and t.lemma_.lower() in _BACK_HEADS
-        and any(d.dep_ == "det" and d.lower_ in {"the", "this", "that", "these", "those"} for d in t.children)
-        for t in verb.subtree
-    )
+    return any(t.i not in subject_tokens and _back_head(t, _DEMONSTRATIVES | {"the"}) for t in verb.subtree)
 
 
 # Definite words that name a figure given just before: "the pair", "that estimate", "the bracket".
 _BACK_HEADS = frozenset("pair estimate figure bracket tally toll range number".split())
+_DEMONSTRATIVES = frozenset("this that these those".split())
+
+
+def _back_head(token: Token, determiners: frozenset[str] | set[str]) -> bool:
+    """ "That range", "the pair": a word for a figure given before, with one of these determiners."""
+    return token.lemma_.lower() in _BACK_HEADS and any(
+        d.dep_ == "det" and d.lower_ in determiners for d in token.children
+    )
 
 
 def _copy_source(record: ClaimRecord, other: ClaimRecord, how: str) -> None:

@@ -418,6 +418,29 @@ def _clause_root(verb: Token) -> Token:
     return verb
 
 
+def _parts_over_wholes(rows: list[tuple[Source, str, str]]) -> list[tuple[Source, str, str]]:
+    """Drop a row that stands for two or more actors which hold the same position in rows of their own: "Neither
+    government" next to the two states it stands for, "Moscow and Pyongyang" next to Russia's and North Korea's."""
+    rows = [
+        r
+        for r in rows
+        if not (
+            not r[0].known
+            and r[0].name.lower().rstrip("s") in PAIR_NOUNS
+            and sum(1 for o in rows if o[0].kind == "country" and o[1] == r[1]) >= 2
+        )
+    ]
+    parts = [r for r in rows if " and " not in r[0].name]
+    return [
+        r
+        for r in rows
+        if not (
+            " and " in r[0].name
+            and sum(1 for p in parts if p[1] == r[1] and (p[0].mention or p[0].name) in (r[0].mention or "")) >= 2
+        )
+    ]
+
+
 def _label_length(text: str) -> int:
     """Characters of a transcript label opening a sentence ("CORRESPONDENT (Seoul): ", "(Kyiv): "): the position
     starts where the speaker's words do."""
@@ -790,31 +813,12 @@ class StanceExtractor:
                 north = self.registry.resolve(re.sub(r"(?i)^the north$", "North Korea", secret.group(1)))
                 if north.name and not any(r[0].name == north.name for r in rows):
                     rows.append((north, "cannot_confirm", secret.group(0)))
-            # "Neither government" next to the two states it stands for: the states speak
-            rows = [
-                r
-                for r in rows
-                if not (
-                    not r[0].known
-                    and r[0].name.lower().rstrip("s") in PAIR_NOUNS
-                    and sum(1 for o in rows if o[0].kind == "country" and o[1] == r[1]) >= 2
-                )
-            ]
-            # "Moscow and Pyongyang" as one actor next to Russia's and North Korea's own rows: the parts speak
-            parts = [r for r in rows if " and " not in r[0].name]
-            rows = [
-                r
-                for r in rows
-                if not (
-                    " and " in r[0].name
-                    and sum(1 for p in parts if p[1] == r[1] and (p[0].mention or p[0].name) in (r[0].mention or ""))
-                    >= 2
-                )
-            ]
+            rows = _parts_over_wholes(rows)
             # one position per actor and sentence: the most guarded reading wins
             priority = {"cannot_confirm": 0, "denies": 1, "expects": 2, "confirms": 3}
             rows.sort(key=lambda r: priority[r[1]])
             seen: set[str] = set()
+            label = _label_length(text)
             for source, stance, cue in rows:
                 if source.name in seen:
                     continue
@@ -825,8 +829,8 @@ class StanceExtractor:
                         actor=source.name,
                         actor_country=source.country,
                         stance=stance,
-                        sentence=text[_label_length(text) :].strip(),
-                        start_char=sent.start_char + _label_length(text),
+                        sentence=text[label:].strip(),
+                        start_char=sent.start_char + label,
                         end_char=sent.end_char,
                         actor_type=source.type,
                         actor_mention=source.mention,
